@@ -1,0 +1,54 @@
+package dev.ragkb.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A passage of a document: the unit that is embedded, indexed, retrieved and cited.
+ *
+ * @param id stable id derived from document id, content hash and ordinal, so re-ingesting writes the same ids
+ * @param documentId the document it comes from
+ * @param kbId the knowledge base
+ * @param ordinal its position among the document's chunks, from 0
+ * @param text the passage
+ * @param title the document's title
+ * @param source the document's original file name or path
+ * @param headingPath the headings above the passage, outermost first
+ * @param page the 1-based page (PDF) where the passage starts; null when the format has no pages
+ * @param startOffset offset of the passage's first character in the document's extracted text
+ * @param endOffset offset just past its last character
+ * @param acl who may read it (the document's ACL)
+ * @param tags the document's tags
+ */
+public record Chunk(
+    String id,
+    String documentId,
+    String kbId,
+    int ordinal,
+    String text,
+    String title,
+    String source,
+    List<String> headingPath,
+    @Nullable Integer page,
+    int startOffset,
+    int endOffset,
+    Acl acl,
+    Set<String> tags) {
+
+  public Chunk {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(kbId, "kbId");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(acl, "acl");
+    headingPath = List.copyOf(headingPath);
+    tags = Set.copyOf(tags);
+    if (ordinal < 0 || startOffset < 0 || endOffset < startOffset) {
+      throw new IllegalArgumentException("bad ordinal or offsets: " + ordinal + " " + startOffset + ".." + endOffset);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.ragkb.core;
+
+/** A failure that may succeed when tried again: a timeout, 429/503, an unavailable backend. */
+public non-sealed class RetriableException extends RagkbException {
+
+  public RetriableException(String message, Throwable cause) {
+    super("unavailable", message, cause);
+  }
+}

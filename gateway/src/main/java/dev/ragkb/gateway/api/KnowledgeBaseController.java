@@ -1,0 +1,62 @@
+package dev.ragkb.gateway.api;
+
+import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.KnowledgeBase;
+import dev.ragkb.core.KnowledgeBaseStore;
+import dev.ragkb.gateway.api.ApiModels.CreateKnowledgeBase;
+import dev.ragkb.gateway.api.ApiModels.KnowledgeBaseView;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Knowledge bases: create, list, get. */
+@RestController
+class KnowledgeBaseController {
+
+  private final KnowledgeBaseStore store;
+  private final KnowledgeBaseResolver resolver;
+  private final EmbeddingModel embeddings;
+  private final Clock clock;
+
+  KnowledgeBaseController(KnowledgeBaseStore store, KnowledgeBaseResolver resolver, EmbeddingModel embeddings,
+      Clock clock) {
+    this.store = store;
+    this.resolver = resolver;
+    this.embeddings = embeddings;
+    this.clock = clock;
+  }
+
+  @PostMapping("/v1/knowledge-bases")
+  @ResponseStatus(HttpStatus.CREATED)
+  KnowledgeBaseView create(@Valid @RequestBody CreateKnowledgeBase body) {
+    String model = body.embeddingModel() != null ? body.embeddingModel() : embeddings.name();
+    // The model is recorded with the knowledge base and its vectors never mix with another's.
+    if (!model.equals(embeddings.name())) {
+      throw new InvalidRequestException("embedding model '" + model + "' is not served here; this service embeds with '"
+          + embeddings.name() + "'");
+    }
+    var kb = new KnowledgeBase(UUID.randomUUID().toString(), body.name(),
+        body.language() != null ? body.language() : "en", model, clock.instant());
+    store.create(kb);
+    return KnowledgeBaseView.of(kb);
+  }
+
+  @GetMapping("/v1/knowledge-bases")
+  List<KnowledgeBaseView> list() {
+    return store.list().stream().map(KnowledgeBaseView::of).toList();
+  }
+
+  @GetMapping("/v1/knowledge-bases/{kb}")
+  KnowledgeBaseView get(@PathVariable("kb") String name) {
+    return KnowledgeBaseView.of(resolver.byName(name));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.ragkb.gateway.security;
+
+import dev.ragkb.gateway.config.RagkbProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/** Every endpoint needs the API key except health and the OpenAPI document. Stateless: no sessions, no CSRF. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  ApiKey apiKey(RagkbProperties properties) {
+    return ApiKeyFile.resolve(properties.apiKey(), properties.dataDir(), new SecureRandom());
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKey apiKey) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Bearer");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write("{\"type\":\"urn:ragkb:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
+          + "\"detail\":\"a valid API key is required: Authorization: Bearer <key>\"}");
+    };
+    http.csrf(c -> c.disable())
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+            .anyRequest().authenticated())
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKey, unauthorized), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized));
+    return http.build();
+  }
+}

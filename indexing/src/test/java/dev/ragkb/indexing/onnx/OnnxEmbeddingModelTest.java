@@ -1,0 +1,73 @@
+package dev.ragkb.indexing.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ragkb.core.InvalidRequestException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OnnxEmbeddingModelTest {
+
+  private static ExecutorService pool;
+  private static OnnxEmbeddingModel model;
+
+  @BeforeAll
+  static void load() {
+    pool = Executors.newFixedThreadPool(2);
+    model = new OnnxEmbeddingModel(new OnnxEmbeddingModel.Settings(OnnxEmbeddingModel.BGE_SMALL_EN_V15_Q, ""), pool);
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.shutdown();
+  }
+
+  @Test
+  void returnsUnitVectorsOfTheModelsDimensionInInputOrder() {
+    List<float[]> vectors = model.embedPassages(List.of("first passage", "second passage", "third"));
+    assertThat(vectors).hasSize(3);
+    assertThat(model.dimension()).isEqualTo(384);
+    for (float[] v : vectors) {
+      assertThat(v).hasSize(384);
+      assertThat(dot(v, v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+    assertThat(vectors.get(0)).isEqualTo(model.embedPassages(List.of("first passage")).getFirst());
+  }
+
+  @Test
+  void placesAParaphraseCloserThanAnUnrelatedSentence() {
+    float[] q = model.embedQuery("How do I reset the router to factory settings?");
+    List<float[]> p =
+        model.embedPassages(
+            List.of(
+                "To restore factory defaults, hold the reset button for ten seconds.",
+                "Invoices are issued on the first business day of each month."));
+    assertThat(dot(q, p.get(0))).isGreaterThan(dot(q, p.get(1)) + 0.1);
+  }
+
+  @Test
+  void countsWordPieceTokens() {
+    assertThat(model.count("hello world")).isEqualTo(2);
+    assertThat(model.count("unbelievably")).isGreaterThan(1);
+  }
+
+  @Test
+  void rejectsAnUnknownModelName() {
+    assertThatThrownBy(() -> new OnnxEmbeddingModel.Settings("gpt-embed-9000", ""))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("gpt-embed-9000");
+  }
+
+  static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

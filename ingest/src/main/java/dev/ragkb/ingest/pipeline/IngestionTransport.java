@@ -1,0 +1,14 @@
+package dev.ragkb.ingest.pipeline;
+
+import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
+
+/**
+ * Carries received documents through the pipeline. The embedded default runs the stages in process;
+ * the Kafka transport carries each hop through a topic. Either reports every document's end to the
+ * {@link IngestionListener} exactly once per delivery.
+ */
+public interface IngestionTransport {
+
+  /** Queues a document; returns at once. The document's outcome reaches the listener later. */
+  void submit(DocumentReceived document);
+}

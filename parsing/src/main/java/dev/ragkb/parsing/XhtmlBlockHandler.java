@@ -1,0 +1,189 @@
+package dev.ragkb.parsing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Walks the XHTML events that Tika emits for any format and feeds headings and blocks to a {@link BlockAssembler}.
+ *
+ * <p>{@code h1..h6} open sections; the text between block-level tags becomes one block, so text lying directly in
+ * a {@code div} or {@code body} (Tika's HTML mapper drops most {@code div}s) is kept. The rows of a table become
+ * blocks of their cells joined by {@code " | "}; everything inside a cell, nested tables included, stays in the
+ * cell. PDF pages arrive as {@code <div class="page">}. Single use and not thread-safe.
+ */
+final class XhtmlBlockHandler extends DefaultHandler {
+
+  /** Whether {@code <div class="page">} means a page: true for PDF only (Tika uses other classes elsewhere). */
+  enum Pagination {
+    PAGE_DIVS,
+    NONE
+  }
+
+  private static final Set<String> BLOCK_TAGS = Set.of(
+      "p", "li", "pre", "blockquote", "div", "dt", "dd", "ul", "ol", "dl", "address", "section", "article",
+      "aside", "header", "footer", "nav", "main", "figure", "figcaption", "caption", "hr", "body", "table");
+  private static final Set<String> SKIPPED_TAGS = Set.of("head", "title", "script", "style");
+  private static final String CELL_SEPARATOR = " | ";
+
+  private final BlockAssembler out;
+  private final Pagination pagination;
+  private final int maxChars;
+  private final StringBuilder text = new StringBuilder();
+  private final Deque<Boolean> divIsPage = new ArrayDeque<>();
+  private final List<String> rowCells = new ArrayList<>();
+  private int chars;
+  private int skipDepth;
+  private int headingLevel;
+  private int pages;
+  private int openPages;
+  private int tableDepth;
+  private int cellDepth;
+
+  XhtmlBlockHandler(BlockAssembler out, Pagination pagination, int maxChars) {
+    this.out = out;
+    this.pagination = pagination;
+    this.maxChars = maxChars;
+  }
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes atts) {
+    String tag = tagName(localName, qName);
+    if (SKIPPED_TAGS.contains(tag) || skipDepth > 0) {
+      skipDepth++;
+      return;
+    }
+    if (cellDepth > 0) {
+      startInsideCell(tag);
+    } else if (headingLevel(tag) > 0) {
+      flushBlock();
+      headingLevel = headingLevel(tag);
+    } else if (tag.equals("tr")) {
+      flushRow();
+    } else if (tag.equals("td") || tag.equals("th")) {
+      flushBlock();
+      cellDepth = 1;
+    } else if (BLOCK_TAGS.contains(tag)) {
+      flushBlock();
+    } else if (tag.equals("br")) {
+      text.append(' ');
+    }
+    if (tag.equals("table")) {
+      tableDepth++;
+    }
+    if (tag.equals("div")) {
+      boolean page = pagination == Pagination.PAGE_DIVS && "page".equals(atts.getValue("class"));
+      divIsPage.push(page);
+      if (page) {
+        pages++;
+        openPages++;
+      }
+    }
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    String tag = tagName(localName, qName);
+    if (skipDepth > 0) {
+      skipDepth--;
+      return;
+    }
+    if (tag.equals("table")) {
+      tableDepth--;
+    }
+    if (cellDepth > 0) {
+      endInsideCell(tag);
+    } else if (headingLevel > 0) {
+      if (headingLevel(tag) == headingLevel) {
+        out.heading(headingLevel, text.toString());
+        text.setLength(0);
+        headingLevel = 0;
+      }
+    } else if (tag.equals("tr") || (tag.equals("table") && tableDepth == 0)) {
+      flushRow();
+    } else if (BLOCK_TAGS.contains(tag)) {
+      flushBlock();
+    }
+    if (tag.equals("div") && !divIsPage.isEmpty() && divIsPage.pop()) {
+      openPages--;
+    }
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) throws SAXException {
+    if (skipDepth > 0) {
+      return;
+    }
+    chars += length;
+    if (chars > maxChars) {
+      throw new WriteLimitReachedException(maxChars);
+    }
+    text.append(ch, start, length);
+  }
+
+  @Override
+  public void ignorableWhitespace(char[] ch, int start, int length) {
+    if (skipDepth == 0) {
+      text.append(' ');
+    }
+  }
+
+  @Override
+  public void endDocument() {
+    flushRow();
+  }
+
+  /** Inside a cell every tag only separates words, except the cell's own end which closes it. */
+  private void startInsideCell(String tag) {
+    if (tag.equals("td") || tag.equals("th")) {
+      cellDepth++;
+    }
+    text.append(' ');
+  }
+
+  private void endInsideCell(String tag) {
+    if ((tag.equals("td") || tag.equals("th")) && --cellDepth == 0) {
+      rowCells.add(BlockAssembler.normalize(text));
+      text.setLength(0);
+    } else {
+      text.append(' ');
+    }
+  }
+
+  private void flushBlock() {
+    if (headingLevel == 0) {
+      out.block(text.toString(), currentPage());
+      text.setLength(0);
+    }
+  }
+
+  /** Ends the current table row (and any text before it); a row of empty cells adds nothing. */
+  private void flushRow() {
+    flushBlock();
+    if (rowCells.stream().anyMatch(cell -> !cell.isEmpty())) {
+      out.block(String.join(CELL_SEPARATOR, rowCells), currentPage());
+    }
+    rowCells.clear();
+  }
+
+  private @Nullable Integer currentPage() {
+    return openPages > 0 ? pages : null;
+  }
+
+  private static int headingLevel(String tag) {
+    boolean heading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+    return heading ? tag.charAt(1) - '0' : 0;
+  }
+
+  private static String tagName(String localName, String qName) {
+    return (localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
+  }
+}

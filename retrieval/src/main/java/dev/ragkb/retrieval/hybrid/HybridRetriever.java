@@ -1,0 +1,67 @@
+package dev.ragkb.retrieval.hybrid;
+
+import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.Hit;
+import dev.ragkb.core.SearchFilter;
+import dev.ragkb.core.TextIndex;
+import dev.ragkb.core.TextQuery;
+import dev.ragkb.core.VectorIndex;
+import dev.ragkb.core.VectorQuery;
+import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * BM25 and kNN over one knowledge base, fused by reciprocal rank. The filter (ACL, documents, tags)
+ * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
+ */
+public final class HybridRetriever {
+
+  /**
+   * @param candidates how many hits each retriever contributes before fusion; deeper lists let a
+   *     chunk ranked moderately by both beat one ranked high by one
+   */
+  public record Settings(int candidates) {
+    public Settings {
+      if (candidates < 1) {
+        throw new IllegalArgumentException("candidates must be > 0: " + candidates);
+      }
+    }
+  }
+
+  /** What to retrieve. */
+  public record Request(String kbId, String query, int topK, SearchFilter filter) {
+    public Request {
+      Objects.requireNonNull(kbId, "kbId");
+      Objects.requireNonNull(query, "query");
+      Objects.requireNonNull(filter, "filter");
+      if (topK < 1) {
+        throw new IllegalArgumentException("topK must be > 0: " + topK);
+      }
+    }
+  }
+
+  private final TextIndex text;
+  private final VectorIndex vectors;
+  private final EmbeddingModel embeddings;
+  private final ReciprocalRankFusion fusion;
+  private final Settings settings;
+
+  public HybridRetriever(
+      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, ReciprocalRankFusion fusion, Settings settings) {
+    this.text = text;
+    this.vectors = vectors;
+    this.embeddings = embeddings;
+    this.fusion = fusion;
+    this.settings = settings;
+  }
+
+  /** Fused hits in descending relevance, at most {@code request.topK()}. */
+  public List<Hit> retrieve(Request request) {
+    int depth = Math.max(settings.candidates(), request.topK());
+    List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));
+    float[] q = embeddings.embedQuery(request.query());
+    List<Hit> knn = vectors.searchVectors(new VectorQuery(request.kbId(), q, depth, request.filter()));
+    return fusion.fuse(List.of(bm25, knn), request.topK());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ragkb.retrieval.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ragkb.core.Acl;
+import dev.ragkb.core.EmbeddedChunk;
+import dev.ragkb.core.Fixtures;
+import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.Hit;
+import dev.ragkb.core.Principal;
+import dev.ragkb.core.SearchFilter;
+import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HybridRetrieverTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void fusesBm25AndVectorHitsAndHonoursTheAcl() throws Exception {
+    HashingEmbeddingModel embedder = new HashingEmbeddingModel(64);
+    try (LuceneIndex index = new LuceneIndex(dir, kb -> "en")) {
+      String[][] docs = {
+        {"router", "Hold the reset button for seventeen seconds to restore factory settings."},
+        {"billing", "Invoices are issued on the first business day of each month."},
+        {"secret", "The reset code for the vault is kept by the security team."},
+      };
+      for (String[] d : docs) {
+        Acl acl = d[0].equals("secret") ? new Acl(Set.of(), Set.of("security")) : Acl.PUBLIC;
+        var chunk = Fixtures.chunk("kb", d[0], 0, d[1], acl);
+        index.replaceDocument("kb", d[0], List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(d[1])).getFirst())));
+      }
+      var retriever =
+          new HybridRetriever(index, index, embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
+
+      var user = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
+      List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user));
+
+      assertThat(hits).isNotEmpty();
+      assertThat(hits.getFirst().chunk().documentId()).isEqualTo("router");
+      assertThat(hits).noneMatch(h -> h.chunk().documentId().equals("secret"));
+      var admin = SearchFilter.of(new Principal.Admin());
+      assertThat(retriever.retrieve(new HybridRetriever.Request("kb", "reset", 5, admin)))
+          .anyMatch(h -> h.chunk().documentId().equals("secret"));
+    }
+  }
+}
