@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cuts a {@link ParsedDocument} into chunks that follow its structure.
  *
- * <p>A section is a run of consecutive blocks with the same heading path; a chunk never spans two sections.
+ * <p>A section is a run of consecutive blocks with the same heading path on the same page; a chunk never spans
+ * two sections, so the page a citation shows is the page its passage is on.
  * Within a section, whole blocks are packed greedily up to {@code maxTokens}; a block over the budget is cut into
  * sentences, a sentence over it into runs of words (see {@link BudgetSplitter}). Each chunk after the first of a
  * section starts with the last sentences of the previous one, up to about {@code overlapTokens}, so a fact that
@@ -50,13 +51,17 @@ public final class StructuredChunker {
     int first = 0;
     while (first < blocks.size()) {
       int end = first + 1;
-      while (end < blocks.size() && blocks.get(end).headingPath().equals(blocks.get(first).headingPath())) {
+      while (end < blocks.size() && sameSection(blocks.get(first), blocks.get(end))) {
         end++;
       }
       chunkSection(doc.text(), blocks.subList(first, end), drafts);
       first = end;
     }
     return List.copyOf(drafts);
+  }
+
+  private static boolean sameSection(Block a, Block b) {
+    return a.headingPath().equals(b.headingPath()) && Objects.equals(a.page(), b.page());
   }
 
   private void chunkSection(String text, List<Block> section, List<ChunkDraft> drafts) {

@@ -22,7 +22,10 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XhtmlBlockHandler extends DefaultHandler {
 
-  /** Whether {@code <div class="page">} means a page: true for PDF only (Tika uses other classes elsewhere). */
+  /**
+   * Whether {@code <div class="page">} marks a page. Only PDF pages are reported (the contract of {@link Block#page}),
+   * so other formats use {@code NONE} and a page-classed div they may carry is not taken for a page.
+   */
   enum Pagination {
     PAGE_DIVS,
     NONE

@@ -234,6 +234,15 @@ class TikaDocumentParserTest {
   }
 
   @Test
+  void reportsAPasswordProtectedDocxAsEncrypted() {
+    byte[] docx = DocumentFixtures.passwordProtected(DocumentFixtures.docx(List.of("Salaries."), null));
+
+    assertThatThrownBy(() -> parse(docx, "salaries.docx"))
+        .isInstanceOf(UnparseableDocumentException.class)
+        .hasMessageContaining("encrypted");
+  }
+
+  @Test
   void rejectsAnImageAsUnsupportedWhateverItsName() {
     assertThatThrownBy(() -> parse(DocumentFixtures.PNG_HEAD, "photo.pdf"))
         .isInstanceOf(UnsupportedDocumentTypeException.class)
