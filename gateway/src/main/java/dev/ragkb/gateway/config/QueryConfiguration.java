@@ -4,6 +4,9 @@ import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.generation.extractive.ExtractiveGenerator;
 import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.fusion.Fusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,9 +19,18 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(LuceneIndex index, EmbeddingModel embeddings, RetrievalProperties properties) {
-    return new HybridRetriever(index, index, embeddings, new ReciprocalRankFusion(properties.rrfK()),
-        new HybridRetriever.Settings(properties.candidates()));
+  Fusion fusion(RetrievalProperties properties) {
+    return switch (properties.fusion()) {
+      case "linear-min-max" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.MIN_MAX);
+      case "linear-z-score" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.Z_SCORE);
+      default -> new ReciprocalRankFusion(properties.rrfK());
+    };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  HybridRetriever hybridRetriever(LuceneIndex index, EmbeddingModel embeddings, Fusion fusion, RetrievalProperties properties) {
+    return new HybridRetriever(index, index, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
   }
 
   @Bean
