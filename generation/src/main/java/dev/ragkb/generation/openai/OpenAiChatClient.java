@@ -326,6 +326,9 @@ public final class OpenAiChatClient implements AutoCloseable {
     if (!doneMarker && finishReason == null) {
       throw failure(chunks == 0, "the stream ended before the answer was complete", null);
     }
+    if (!ended) {
+      drain(events, totalDeadline);
+    }
     int tokens = usageTokens >= 0 ? usageTokens : chunks;
     double seconds = (System.nanoTime() - firstTokenAt) / 1e9;
     if (chunks > 0 && tokens > 1 && seconds > 0) {
@@ -337,6 +340,22 @@ public final class OpenAiChatClient implements AutoCloseable {
           .record((tokens - 1) / seconds);
     }
     return new Completion(finishReason != null ? finishReason : "unknown", tokens);
+  }
+
+  /**
+   * Reads past {@code [DONE]} to the end of the body, so the connection goes back to the pool
+   * instead of being closed by the cancellation that follows. A server that never ends the body
+   * only costs its connection: the answer is already complete.
+   */
+  private static void drain(LinkedBlockingQueue<Event> events, long deadlineNanos) {
+    try {
+      Event e;
+      do {
+        e = events.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } while (e instanceof Line);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private HttpRequest httpRequest(Request request) {
