@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * several pieces ({@code "[" "1" "]"}), so text that could still become a marker is held back until
  * it is decided. Markers naming a source that was shown to the generator are renumbered in order of
  * first use ({@code [3] ... [1]} becomes {@code [1] ... [2]}), a list {@code [1, 3]} becomes {@code
- * [1][2]}, and markers naming no source are removed together with the whitespace before them.
+ * [1][2]}, and markers naming no source are removed together with the whitespace before them. The
+ * price of that invariant: an index in prose, such as {@code array[3]}, reads as a marker too.
  *
  * <p>One instance per answer; not thread-safe.
  */
