@@ -226,6 +226,7 @@ public final class OpenAiChatClient implements AutoCloseable {
       total.stop(Timer.builder("ragkb.generator.latency")
           .description("Time from request to the end of a generated answer")
           .tags("model", request.model(), "outcome", outcome)
+          .publishPercentileHistogram()
           .register(meters));
     }
   }
@@ -310,6 +311,7 @@ public final class OpenAiChatClient implements AutoCloseable {
           sinceStart.stop(Timer.builder("ragkb.generator.first.token")
               .description("Time from request to the first token of an answer")
               .tag("model", model)
+              .publishPercentileHistogram()
               .register(meters));
         }
         chunks++;
@@ -336,6 +338,7 @@ public final class OpenAiChatClient implements AutoCloseable {
           .description("Answer tokens per second after the first token")
           .baseUnit("tokens/s")
           .tag("model", model)
+          .publishPercentileHistogram()
           .register(meters)
           .record((tokens - 1) / seconds);
     }
