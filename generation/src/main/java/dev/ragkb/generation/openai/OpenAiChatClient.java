@@ -2,6 +2,12 @@ package dev.ragkb.generation.openai;
 
 import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.RetriableException;
+import dev.ragkb.generation.openai.ServerErrors.TryAgain;
+import dev.ragkb.generation.openai.StreamingExchange.End;
+import dev.ragkb.generation.openai.StreamingExchange.Event;
+import dev.ragkb.generation.openai.StreamingExchange.Failed;
+import dev.ragkb.generation.openai.StreamingExchange.Head;
+import dev.ragkb.generation.openai.StreamingExchange.Line;
 import dev.ragkb.generation.prompt.ChatMessage;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,19 +20,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -136,26 +135,6 @@ public final class OpenAiChatClient implements AutoCloseable {
    */
   public record Completion(String finishReason, int completionTokens) {}
 
-  private sealed interface Event {}
-
-  private record Head(int status, HttpHeaders headers) implements Event {}
-
-  private record Line(String text) implements Event {}
-
-  private record End() implements Event {}
-
-  private record Failed(Throwable cause) implements Event {}
-
-  /** 429, 502-504 or no connection: retried (before the first token), after the server's hint if it gave one. */
-  private static final class TryAgain extends RetriableException {
-    private final @Nullable Duration retryAfter;
-
-    TryAgain(String message, @Nullable Duration retryAfter) {
-      super(message, null);
-      this.retryAfter = retryAfter;
-    }
-  }
-
   /** Carries an exception thrown by the caller's consumer past the retry and the breaker. */
   private static final class ConsumerFailure extends RuntimeException {
     ConsumerFailure(RuntimeException cause) {
@@ -236,35 +215,21 @@ public final class OpenAiChatClient implements AutoCloseable {
     long firstTokenDeadline = start + settings.firstTokenTimeout().toNanos();
     long totalDeadline = start + settings.totalTimeout().toNanos();
     Timer.Sample sinceStart = Timer.start(meters);
-    var events = new LinkedBlockingQueue<Event>();
-    var lines = new LineForwarder(events);
-    CompletableFuture<HttpResponse<Void>> response = http.sendAsync(httpRequest(request), info -> {
-      events.add(new Head(info.statusCode(), info.headers()));
-      return HttpResponse.BodySubscribers.fromLineSubscriber(lines);
-    });
-    response.whenComplete((r, e) -> {
-      if (e != null) {
-        events.add(new Failed(e));
-      }
-    });
-    try {
-      Head head = switch (next(events, Math.min(firstTokenDeadline, totalDeadline), "response headers")) {
+    try (var exchange = StreamingExchange.send(http, httpRequest(request))) {
+      Head head = switch (exchange.next(Math.min(firstTokenDeadline, totalDeadline), "response headers")) {
         case Head h -> h;
         case Failed f -> throw new TryAgain("cannot reach the generator at " + endpoint + ": " + f.cause(), null);
         case Line l -> throw new IllegalStateException("body before headers");
         case End e -> throw new IllegalStateException("body before headers");
       };
       if (head.status() != 200) {
-        throw rejected(head, errorBody(events, totalDeadline));
+        throw ServerErrors.of(head.status(), head.headers(), exchange.body(totalDeadline, MAX_ERROR_CHARS), json);
       }
-      return read(events, onText, firstTokenDeadline, totalDeadline, sinceStart, request.model());
-    } finally {
-      lines.cancel();
-      response.cancel(true);
+      return read(exchange, onText, firstTokenDeadline, totalDeadline, sinceStart, request.model());
     }
   }
 
-  private Completion read(LinkedBlockingQueue<Event> events, Consumer<String> onText, long firstTokenDeadline,
+  private Completion read(StreamingExchange exchange, Consumer<String> onText, long firstTokenDeadline,
       long totalDeadline, Timer.Sample sinceStart, String model) {
     var sse = new ServerSentEvents();
     int chunks = 0;
@@ -275,7 +240,7 @@ public final class OpenAiChatClient implements AutoCloseable {
     long firstTokenAt = 0;
     while (!ended && !doneMarker) {
       boolean first = chunks == 0;
-      Event event = next(events, first ? Math.min(firstTokenDeadline, totalDeadline) : totalDeadline,
+      Event event = exchange.next(first ? Math.min(firstTokenDeadline, totalDeadline) : totalDeadline,
           first ? "first token" : "end of the answer");
       Optional<String> data = switch (event) {
         case Line l -> sse.line(l.text());
@@ -329,7 +294,7 @@ public final class OpenAiChatClient implements AutoCloseable {
       throw failure(chunks == 0, "the stream ended before the answer was complete", null);
     }
     if (!ended) {
-      drain(events, totalDeadline);
+      exchange.drain(totalDeadline);
     }
     int tokens = usageTokens >= 0 ? usageTokens : chunks;
     double seconds = (System.nanoTime() - firstTokenAt) / 1e9;
@@ -343,22 +308,6 @@ public final class OpenAiChatClient implements AutoCloseable {
           .record((tokens - 1) / seconds);
     }
     return new Completion(finishReason != null ? finishReason : "unknown", tokens);
-  }
-
-  /**
-   * Reads past {@code [DONE]} to the end of the body, so the connection goes back to the pool
-   * instead of being closed by the cancellation that follows. A server that never ends the body
-   * only costs its connection: the answer is already complete.
-   */
-  private static void drain(LinkedBlockingQueue<Event> events, long deadlineNanos) {
-    try {
-      Event e;
-      do {
-        e = events.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-      } while (e instanceof Line);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private HttpRequest httpRequest(Request request) {
@@ -385,69 +334,6 @@ public final class OpenAiChatClient implements AutoCloseable {
     return b.build();
   }
 
-  private static Event next(LinkedBlockingQueue<Event> events, long deadlineNanos, String awaited) {
-    try {
-      Event e = events.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-      if (e == null) {
-        throw new RetriableException("no " + awaited + " from the generator in time", null);
-      }
-      return e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetriableException("interrupted while waiting for the generator", e);
-    }
-  }
-
-  private String errorBody(LinkedBlockingQueue<Event> events, long deadlineNanos) {
-    StringBuilder body = new StringBuilder();
-    while (body.length() < MAX_ERROR_CHARS) {
-      Event e;
-      try {
-        e = next(events, deadlineNanos, "error body");
-      } catch (RetriableException timeout) {
-        break;
-      }
-      if (!(e instanceof Line l)) {
-        break;
-      }
-      body.append(l.text()).append('\n');
-    }
-    return body.toString().strip();
-  }
-
-  /** One table from status to exception: 429 and the gateway/overload 5xx are throttling, retried. */
-  private RuntimeException rejected(Head head, String body) {
-    String message = "the generator answered HTTP " + head.status() + ": " + errorMessage(body);
-    return switch (head.status()) {
-      case 429, 502, 503, 504 -> new TryAgain(message, retryAfter(head.headers()));
-      default -> head.status() >= 500 ? new RetriableException(message, null) : new InvalidRequestException(message);
-    };
-  }
-
-  /** The message of vLLM's and OpenAI's {"error": {"message"}}, vLLM's older {"message"}, TGI's {"error": "..."}. */
-  private String errorMessage(String body) {
-    try {
-      JsonNode node = json.readTree(body);
-      JsonNode error = node.path("error");
-      if (error.isString()) {
-        return error.asString();
-      }
-      String message = error.path("message").asString(node.path("message").asString(""));
-      return message.isEmpty() ? abbreviate(body) : message;
-    } catch (JacksonException e) {
-      return abbreviate(body);
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
-  }
-
-  private static @Nullable Duration retryAfter(HttpHeaders headers) {
-    OptionalLong seconds = headers.firstValueAsLong("Retry-After");
-    return seconds.isPresent() && seconds.getAsLong() >= 0 ? Duration.ofSeconds(seconds.getAsLong()) : null;
-  }
-
   private JsonNode parse(String data, boolean first) {
     try {
       return json.readTree(data);
@@ -464,8 +350,8 @@ public final class OpenAiChatClient implements AutoCloseable {
     long initial = settings.initialBackoff().toMillis();
     long max = settings.maxBackoff().toMillis();
     return (attempt, outcome) -> {
-      if (outcome.isLeft() && outcome.getLeft() instanceof TryAgain t && t.retryAfter != null) {
-        return Math.min(t.retryAfter.toMillis(), max);
+      if (outcome.isLeft() && outcome.getLeft() instanceof TryAgain t && t.retryAfter() != null) {
+        return Math.min(t.retryAfter().toMillis(), max);
       }
       long wait = initial << Math.min(attempt - 1, 20);
       log.debug("retrying the generator in {} ms (attempt {})", Math.min(wait, max), attempt + 1);
@@ -476,49 +362,5 @@ public final class OpenAiChatClient implements AutoCloseable {
   @Override
   public void close() {
     http.close();
-  }
-
-  /** Passes the lines of a response body to the queue; cancels the body when asked to. */
-  private static final class LineForwarder implements Flow.Subscriber<String> {
-    private final LinkedBlockingQueue<Event> events;
-    private volatile Flow.@Nullable Subscription subscription;
-    private volatile boolean cancelled;
-
-    LineForwarder(LinkedBlockingQueue<Event> events) {
-      this.events = events;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (cancelled) {
-        s.cancel();
-      } else {
-        s.request(Long.MAX_VALUE);
-      }
-    }
-
-    @Override
-    public void onNext(String line) {
-      events.add(new Line(line));
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      events.add(new Failed(t));
-    }
-
-    @Override
-    public void onComplete() {
-      events.add(new End());
-    }
-
-    void cancel() {
-      cancelled = true;
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-    }
   }
 }
