@@ -42,7 +42,7 @@ class LlmAskIT {
   private static final Path dataDir = Path.of("target", "it-data", "llm-ask-" + UUID.randomUUID());
 
   /** What the stand-in LLM does with the next request. */
-  enum Mode { ANSWER, UNAVAILABLE }
+  enum Mode { ANSWER, UNAVAILABLE, FAILS_MID_ANSWER }
 
   private static final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ANSWER);
   private static final List<String> requests = new CopyOnWriteArrayList<>();
@@ -73,6 +73,14 @@ class LlmAskIT {
     exchange.getResponseHeaders().add("Content-Type", "text/event-stream; charset=utf-8");
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
+      if (mode.get() == Mode.FAILS_MID_ANSWER) {
+        // TGI's way of failing once the stream has begun: an error event instead of a chunk
+        out.write(("data:{\"object\":\"chat.completion.chunk\",\"id\":\"\",\"choices\":[{\"index\":0,\"delta\":"
+            + "{\"role\":\"assistant\",\"content\":\"Hold the\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n"
+            + "data:{\"error\":\"Request failed during generation: Server error: CUDA out of memory\",\"error_type\":\"generation\"}\n\n")
+            .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       for (String piece : List.of("Hold the red recessed button", " for 17 seconds", " [", "1", "] [9]", ".")) {
         out.write(("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"test-model\",\"choices\":"
             + "[{\"index\":0,\"delta\":{\"content\":" + JsonMapper.builder().build().writeValueAsString(piece)
@@ -168,6 +176,22 @@ class LlmAskIT {
     assertThat(r.body().path("answer").asString()).contains("17 seconds").contains("[1]");
     assertThat(r.body().path("citations").get(0).path("source").asString()).isEqualTo("zephyr-router.md");
     assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void withdrawsTheStreamedTextWhenTheLlmFailsMidAnswerAndStreamsTheFallbackInstead() {
+    mode.set(Mode.FAILS_MID_ANSWER);
+    var body = new java.util.HashMap<>(QUESTION);
+    body.put("stream", true);
+
+    var r = client.postForText("/v1/knowledge-bases/manuals/ask", body);
+
+    List<ServerSentEvent> events = ServerSentEvent.parse(r.body());
+    assertThat(events).extracting(ServerSentEvent::name).startsWith("token", "reset").endsWith("done");
+    assertThat(events.getFirst().data().path("text").asString()).isEqualTo("Hold the");
+    JsonNode done = events.getLast().data();
+    assertThat(done.path("degraded").asBoolean()).isTrue();
+    assertThat(done.path("answer").asString()).contains("17 seconds").isEqualTo(ServerSentEvent.text(events));
   }
 
   @Test
