@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,19 +26,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class GenerationConfiguration {
 
+  /** Set and not blank: an empty RAGKB_GENERATOR_URL means "no LLM", as if it were unset. */
+  private static final String LLM_CONFIGURED = "!'${ragkb.generator.url:}'.isBlank()";
+
   /** HTTP to the LLM blocks on I/O: virtual threads. */
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty("ragkb.generator.url")
+  @ConditionalOnExpression(LLM_CONFIGURED)
   ExecutorService generatorExecutor() {
     return Executors.newVirtualThreadPerTaskExecutor();
   }
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty("ragkb.generator.url")
+  @ConditionalOnExpression(LLM_CONFIGURED)
   @ConditionalOnMissingBean
   OpenAiChatClient openAiChatClient(GeneratorProperties p, @Qualifier("generatorExecutor") ExecutorService executor,
       MeterRegistry meters) {
     if (p.url() == null || p.model().isBlank()) {
+      // url is set (the condition above), so only the model can be missing
       throw new IllegalStateException("ragkb.generator.model must name the served model when ragkb.generator.url is set");
     }
     var b = p.breaker();

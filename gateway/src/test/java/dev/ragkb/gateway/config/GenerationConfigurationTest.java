@@ -50,6 +50,12 @@ class GenerationConfigurationTest {
   }
 
   @Test
+  void treatsABlankUrlAsNoLlm() {
+    runner.withPropertyValues("ragkb.generator.url=", "ragkb.generator.model=qwen")
+        .run(context -> assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class));
+  }
+
+  @Test
   void usesTheLlmWithTheExtractiveFallbackWhenAUrlAndModelAreSet() {
     runner.withPropertyValues("ragkb.generator.url=http://127.0.0.1:9", "ragkb.generator.model=qwen2.5-7b-instruct",
             "ragkb.generator.first-token-timeout=10s", "ragkb.generator.breaker.window=5")

@@ -8,6 +8,7 @@ import dev.ragkb.core.UnsupportedClaim;
 import dev.ragkb.generation.text.SentenceSplitter;
 import dev.ragkb.generation.text.SentenceSplitter.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +77,7 @@ public final class CitationValidator {
     List<UnsupportedClaim> unsupported = new ArrayList<>();
     Span[] bestSpan = new Span[cited.size()];
     double[] bestScore = new double[cited.size()];
-    java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
+    Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
     for (int c = 0; c < claims.size(); c++) {
       for (int n : claims.get(c).cited()) {
         double support = Double.NEGATIVE_INFINITY;
