@@ -77,6 +77,22 @@ class RestApiIT {
   }
 
   @Test
+  void streamsTheAnswerAsServerSentEventsEndingWithTheWholeAnswer() {
+    var r = client.postForText("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "What is the daily meal allowance abroad?", "stream", true));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/event-stream"));
+    List<ServerSentEvent> events = ServerSentEvent.parse(r.body());
+    assertThat(events.getFirst().name()).isEqualTo("token");
+    ServerSentEvent done = events.getLast();
+    assertThat(done.name()).isEqualTo("done");
+    assertThat(done.data().path("answer").asString()).contains("62 euros").isEqualTo(ServerSentEvent.text(events));
+    assertThat(done.data().path("citations").get(0).path("source").asString()).isEqualTo("travel-policy.docx");
+    assertThat(done.data().path("degraded").asBoolean()).isFalse();
+  }
+
+  @Test
   void citesThePdfPageThatHoldsTheFact() {
     JsonNode a = ask("Within how many days must Aurora X2 warranty claims be filed?");
 

@@ -1,8 +1,6 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.core.Generator;
-import dev.ragkb.generation.extractive.ExtractiveGenerator;
 import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.retrieval.fusion.Fusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
@@ -13,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Retrieval and generation. */
+/** Retrieval; generation is wired in {@link GenerationConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
@@ -31,12 +29,5 @@ class QueryConfiguration {
   @ConditionalOnMissingBean
   HybridRetriever hybridRetriever(LuceneIndex index, EmbeddingModel embeddings, Fusion fusion, RetrievalProperties properties) {
     return new HybridRetriever(index, index, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  Generator generator(EmbeddingModel embeddings, GeneratorProperties p) {
-    return new ExtractiveGenerator(embeddings, new ExtractiveGenerator.Settings(p.maxSources(), p.maxSentences(),
-        p.minScore(), p.relativeCutoff(), p.snippetChars()));
   }
 }
