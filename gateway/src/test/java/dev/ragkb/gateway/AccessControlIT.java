@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Randomized access-control proof over real HTTP: documents with overlapping vocabulary and mixed
- * permissions, random users and groups, over a thousand searches and asks; no answer may carry a
+ * permissions, random users and groups, over a thousand searches, asks and streamed asks; no answer may carry a
  * chunk of a document its user may not read, judged by a naive oracle. The seed is printed on
  * failure; set -Dragkb.acl.seed to replay it.
  */
@@ -95,13 +95,27 @@ class AccessControlIT {
       String user = USERS.get(random.nextInt(USERS.size()));
       Set<String> groups = sample(random, GROUPS, 2);
       Map<String, String> headers = Map.of("X-Ragkb-User", user, "X-Ragkb-Groups", String.join(",", groups));
-      boolean ask = q % 3 == 0;
       String query = words(random, 1 + random.nextInt(3));
-      var r = ask
-          ? client.post("/v1/knowledge-bases/acl/ask", Map.of("question", "What about the " + query + "?"), headers)
-          : client.post("/v1/knowledge-bases/acl/search", Map.of("query", query, "topK", 20), headers);
-      assertThat(r.status()).as("seed %d", seed).isEqualTo(200);
-      for (JsonNode item : r.body().path(ask ? "citations" : "hits")) {
+      Iterable<JsonNode> returned = switch (q % 3) {
+        case 0 -> {
+          var r = client.post("/v1/knowledge-bases/acl/search", Map.of("query", query, "topK", 20), headers);
+          assertThat(r.status()).as("seed %d", seed).isEqualTo(200);
+          yield r.body().path("hits");
+        }
+        case 1 -> {
+          var r = client.post("/v1/knowledge-bases/acl/ask", Map.of("question", "What about the " + query + "?"), headers);
+          assertThat(r.status()).as("seed %d", seed).isEqualTo(200);
+          yield r.body().path("citations");
+        }
+        default -> {
+          var r = client.postForText("/v1/knowledge-bases/acl/ask",
+              Map.of("question", "What about the " + query + "?", "stream", true), headers);
+          assertThat(r.statusCode()).as("seed %d", seed).isEqualTo(200);
+          var done = ServerSentEvent.parse(r.body()).stream().filter(e -> e.name().equals("done")).findFirst().orElseThrow();
+          yield done.data().path("citations");
+        }
+      };
+      for (JsonNode item : returned) {
         String doc = item.path("documentId").asString();
         assertThat(aclOfDocument.get(doc).readableBy(user, groups))
             .as("seed %d: %s (groups %s) got %s with %s", seed, user, groups, doc, aclOfDocument.get(doc))

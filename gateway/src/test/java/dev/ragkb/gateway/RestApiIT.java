@@ -120,6 +120,28 @@ class RestApiIT {
   }
 
   @Test
+  void greetsSmallTalkWithoutSearching() {
+    JsonNode a = ask("Hello!");
+
+    assertThat(a.path("intent").asString()).isEqualTo("small_talk");
+    assertThat(a.path("citations").size()).isZero();
+    assertThat(a.path("abstained").asBoolean()).isFalse();
+    assertThat(ask("What is the daily meal allowance abroad?").path("intent").asString()).isEqualTo("question");
+  }
+
+  @Test
+  void aFollowUpInAConversationKeepsItsSubject() {
+    String conversation = "conv-" + UUID.randomUUID();
+    client.post("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "What does the Aurora X2 warranty cover?", "conversationId", conversation));
+    var followUp = client.post("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "And within how many days must claims for it be filed?", "conversationId", conversation));
+
+    assertThat(followUp.body().path("answer").asString()).contains("45 days");
+    assertThat(followUp.body().path("citations").get(0).path("source").asString()).isEqualTo("warranty.pdf");
+  }
+
+  @Test
   void searchReturnsHitsWithTheirSourceAndPage() {
     var r = client.post("/v1/knowledge-bases/handbook/search", Map.of("query", "refunds processed", "topK", 3));
 

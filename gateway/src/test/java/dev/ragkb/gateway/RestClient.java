@@ -50,8 +50,12 @@ final class RestClient {
 
   /** Posts JSON and returns the raw response, for bodies that are not JSON (server-sent events). */
   HttpResponse<String> postForText(String path, Object body) {
+    return postForText(path, body, Map.of());
+  }
+
+  HttpResponse<String> postForText(String path, Object body, Map<String, String> headers) {
     try {
-      return http.send(builder(path, Map.of()).header("Content-Type", "application/json")
+      return http.send(builder(path, headers).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -91,11 +91,16 @@ final class ApiModels {
    * The answer to {@code ask}; with {@code "stream": true}, also the data of the final {@code done}
    * event. {@code degraded}: the LLM failed and the extractive generator answered.
    */
+  /** @param intent {@code question}, or {@code small_talk} for a greeting answered without searching */
   record AnswerView(String answer, List<CitationView> citations, boolean abstained, boolean degraded,
-      List<UnsupportedView> unsupported) {
+      List<UnsupportedView> unsupported, String intent) {
     static AnswerView of(Answer a) {
       return new AnswerView(a.answer(), a.citations().stream().map(CitationView::of).toList(), a.abstained(),
-          a.degraded(), a.unsupported().stream().map(UnsupportedView::of).toList());
+          a.degraded(), a.unsupported().stream().map(UnsupportedView::of).toList(), "question");
+    }
+
+    static AnswerView smallTalk(String reply) {
+      return new AnswerView(reply, List.of(), false, false, List.of(), "small_talk");
     }
   }
 }

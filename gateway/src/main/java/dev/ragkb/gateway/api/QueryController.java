@@ -10,10 +10,11 @@ import dev.ragkb.gateway.api.ApiModels.Filters;
 import dev.ragkb.gateway.api.ApiModels.HitView;
 import dev.ragkb.gateway.api.ApiModels.SearchBody;
 import dev.ragkb.gateway.api.ApiModels.SearchResult;
-import dev.ragkb.gateway.config.GeneratorProperties;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.gateway.security.CallerPrincipal;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.query.Intent;
+import dev.ragkb.retrieval.query.QueryPipeline;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -36,20 +37,23 @@ class QueryController {
 
   private static final Logger log = LoggerFactory.getLogger(QueryController.class);
 
+  /** What small talk ("hello", "thanks") gets instead of a search. */
+  static final String SMALL_TALK_REPLY = "Hello! Ask me a question about the documents in this knowledge base.";
+
   private final KnowledgeBaseResolver resolver;
   private final HybridRetriever retriever;
+  private final QueryPipeline queries;
   private final Generator generator;
   private final RetrievalProperties retrieval;
-  private final GeneratorProperties generation;
   private final JsonMapper json;
 
-  QueryController(KnowledgeBaseResolver resolver, HybridRetriever retriever, Generator generator,
-      RetrievalProperties retrieval, GeneratorProperties generation, JsonMapper json) {
+  QueryController(KnowledgeBaseResolver resolver, HybridRetriever retriever, QueryPipeline queries, Generator generator,
+      RetrievalProperties retrieval, JsonMapper json) {
     this.resolver = resolver;
     this.retriever = retriever;
+    this.queries = queries;
     this.generator = generator;
     this.retrieval = retrieval;
-    this.generation = generation;
     this.json = json;
   }
 
@@ -73,14 +77,24 @@ class QueryController {
   @Nullable AnswerView ask(@PathVariable("kb") String name, @Valid @RequestBody AskBody body, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
     var kb = resolver.byName(name);
-    var sources = retriever.retrieve(
-        new HybridRetriever.Request(kb.id(), body.question(), generation.maxSources(), filter(body.filters(), request)));
+    SearchFilter filter = filter(body.filters(), request);
+    String conversation = body.conversationId() == null ? null
+        : CallerPrincipal.key(filter.principal()) + "/" + kb.id() + "/" + body.conversationId();
+    var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), body.question(), conversation, filter));
+    if (prepared.intent() == Intent.SMALL_TALK) {
+      AnswerView greeting = AnswerView.smallTalk(SMALL_TALK_REPLY);
+      if (!Boolean.TRUE.equals(body.stream())) {
+        return greeting;
+      }
+      SseAnswerStream.open(response, json).done(greeting);
+      return null;
+    }
     if (!Boolean.TRUE.equals(body.stream())) {
-      return AnswerView.of(generator.generate(body.question(), sources));
+      return AnswerView.of(generator.generate(prepared.query(), prepared.sources()));
     }
     var events = SseAnswerStream.open(response, json);
     try {
-      events.done(AnswerView.of(generator.generate(body.question(), sources, events)));
+      events.done(AnswerView.of(generator.generate(prepared.query(), prepared.sources(), events)));
     } catch (RagkbException e) {
       log.warn("streamed answer failed ({}): {}", e.code(), e.getMessage());
       events.error(Map.of("type", "urn:ragkb:problem:" + e.code(), "title", "Answer failed",

@@ -7,6 +7,10 @@ import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.query.ConversationHistory;
+import dev.ragkb.retrieval.query.IntentRouter;
+import dev.ragkb.retrieval.query.QueryCondenser;
+import dev.ragkb.retrieval.query.QueryPipeline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,14 @@ class QueryConfiguration {
       case "linear-z-score" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.Z_SCORE);
       default -> new ReciprocalRankFusion(properties.rrfK());
     };
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  QueryPipeline queryPipeline(HybridRetriever retriever, GeneratorProperties generation) {
+    // 10,000 conversations of 5 turns: a few megabytes at most
+    return new QueryPipeline(new IntentRouter(), new QueryCondenser(), new ConversationHistory(10_000, 5), retriever,
+        generation.maxSources());
   }
 
   @Bean
