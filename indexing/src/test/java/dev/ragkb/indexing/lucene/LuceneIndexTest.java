@@ -135,4 +135,41 @@ class LuceneIndexTest {
     put("d", Acl.PUBLIC, "the and of");
     assertThat(textIds("the of", ALL)).isEmpty();
   }
+
+  @Test
+  void anInt8IndexQuantizesItsVectorsAndStillFindsEachChunkByItsOwnVector() throws Exception {
+    index.close();
+    Path int8 = dir.resolve("int8");
+    index = new LuceneIndex(int8, kb -> "en", VectorFormat.INT8);
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      texts.add("passage number " + i + " about topic " + (i * 7919 % 101));
+    }
+    put("many", Acl.PUBLIC, texts.toArray(String[]::new));
+
+    for (int i = 0; i < texts.size(); i += 17) {
+      assertThat(vectorIds(texts.get(i), ALL).getFirst()).isEqualTo("many#" + i);
+    }
+    assertThat(vectorFormats(index)).containsOnly("Lucene99HnswScalarQuantizedVectorsFormat");
+  }
+
+  /** The vector format each segment recorded for the vector field. */
+  private static List<String> vectorFormats(LuceneIndex index) {
+    return index.withSearcher("kb", s -> s.getIndexReader().leaves().stream()
+        .map(leaf -> leaf.reader().getFieldInfos().fieldInfo(ChunkFields.VECTOR)
+            .getAttribute(org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY))
+        .toList());
+  }
+
+  @Test
+  void anIndexWrittenWithFloatVectorsOpensAndGrowsAsInt8() throws Exception {
+    put("first", Acl.PUBLIC, "Invoices are issued monthly.");
+    index.close();
+    index = new LuceneIndex(dir, kb -> "en", VectorFormat.INT8);
+    put("second", Acl.PUBLIC, "The router broadcasts on two bands.");
+
+    assertThat(vectorIds("Invoices are issued monthly.", ALL).getFirst()).isEqualTo("first#0");
+    assertThat(vectorIds("The router broadcasts on two bands.", ALL).getFirst()).isEqualTo("second#0");
+    assertThat(vectorFormats(index)).containsExactlyInAnyOrder("Lucene99HnswVectorsFormat", "Lucene99HnswScalarQuantizedVectorsFormat");
+  }
 }
