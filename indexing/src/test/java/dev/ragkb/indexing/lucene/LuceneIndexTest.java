@@ -172,4 +172,31 @@ class LuceneIndexTest {
     assertThat(vectorIds("The router broadcasts on two bands.", ALL).getFirst()).isEqualTo("second#0");
     assertThat(vectorFormats(index)).containsExactlyInAnyOrder("Lucene99HnswVectorsFormat", "Lucene99HnswScalarQuantizedVectorsFormat");
   }
+
+  @Test
+  void aChineseKnowledgeBaseAnswersAChineseQuestionWithTheRightChunk() throws Exception {
+    index.close();
+    index = new LuceneIndex(dir.resolve("zh"), kb -> "zh");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var zh = new dev.ragkb.indexing.onnx.OnnxEmbeddingModel(
+          new dev.ragkb.indexing.onnx.OnnxEmbeddingModel.Settings(dev.ragkb.indexing.onnx.OnnxEmbeddingModel.BGE_SMALL_ZH_V15_Q, ""), pool);
+      List<String> texts = List.of("员工每年享有十五天带薪年假，须提前两周申请。", "报销单据须在费用发生后三十天内提交财务部。",
+          "路由器支持两个频段，重置按钮需按住十秒。");
+      List<float[]> vectors = zh.embedPassages(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        Chunk c = Fixtures.chunk("kb", "doc" + i, 0, texts.get(i), Acl.PUBLIC);
+        index.replaceDocument("kb", "doc" + i, List.of(new EmbeddedChunk(c, vectors.get(i))));
+      }
+      String question = "年假有几天？";
+
+      var byVector = index.searchVectors(new VectorQuery("kb", zh.embedQuery(question), 3, ALL));
+      var byText = index.searchText(new TextQuery("kb", question, 3, ALL));
+
+      assertThat(byVector.getFirst().chunk().documentId()).isEqualTo("doc0");
+      assertThat(byText.getFirst().chunk().documentId()).isEqualTo("doc0");
+    } finally {
+      pool.shutdown();
+    }
+  }
 }
