@@ -1,11 +1,11 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.BlobStore;
+import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.JobStore;
-import dev.ragkb.indexing.lucene.LuceneIndex;
-import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
+import dev.ragkb.core.TokenCounter;
 import dev.ragkb.ingest.DocumentIngestor;
 import dev.ragkb.ingest.JobRecorder;
 import dev.ragkb.ingest.pipeline.ChunkStage;
@@ -29,22 +29,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
-/** The embedding model and the ingestion pipeline on the in-process transport. */
+/** The ingestion pipeline on the in-process transport. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
-
-  /** CPU-bound inference gets a bounded pool of platform threads, one per core unless configured. */
-  @Bean(destroyMethod = "shutdown")
-  ExecutorService embeddingExecutor(EmbeddingProperties properties) {
-    int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-    return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embed-", 0).daemon(true).factory());
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  OnnxEmbeddingModel embeddingModel(EmbeddingProperties properties, @Qualifier("embeddingExecutor") ExecutorService executor) {
-    return new OnnxEmbeddingModel(new OnnxEmbeddingModel.Settings(properties.model(), properties.queryInstruction()), executor);
-  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -54,13 +41,13 @@ class IngestConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  StructuredChunker chunker(IngestProperties properties, OnnxEmbeddingModel tokens) {
+  StructuredChunker chunker(IngestProperties properties, TokenCounter tokens) {
     return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens());
   }
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      EmbeddingModel embeddings, LuceneIndex index, IngestProperties properties) {
+      EmbeddingModel embeddings, ChunkIndex index, IngestProperties properties) {
     return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }

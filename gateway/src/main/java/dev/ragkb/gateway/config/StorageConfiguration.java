@@ -74,9 +74,9 @@ class StorageConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  LuceneIndex luceneIndex(RagkbProperties properties, KnowledgeBaseStore knowledgeBases) {
+  LuceneIndex luceneIndex(RagkbProperties properties, LuceneProperties lucene, KnowledgeBaseStore knowledgeBases) {
     return new LuceneIndex(properties.dataDir().resolve("index"), kbId -> knowledgeBases.findById(kbId)
         .map(KnowledgeBase::language)
-        .orElseThrow(() -> new NotFoundException("no knowledge base with id " + kbId)));
+        .orElseThrow(() -> new NotFoundException("no knowledge base with id " + kbId)), lucene.vectorFormat());
   }
 }
