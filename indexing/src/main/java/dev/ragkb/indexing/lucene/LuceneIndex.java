@@ -103,7 +103,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
         kb.writer().deleteDocuments(term);
       } else {
         // updateDocuments deletes and adds as one atomic operation: readers never see a mix.
-        kb.writer().updateDocuments(term, chunks.stream().map(ChunkFields::toDocument).toList());
+        kb.writer().updateDocuments(term, chunks.stream().map(c -> ChunkFields.toDocument(c, vectorFormat)).toList());
       }
       kb.writer().commit();
       kb.searchers().maybeRefreshBlocking();

@@ -11,6 +11,14 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
  */
 public enum VectorFormat {
 
+  /** No vector field: another index holds the vectors ({@code lucene+milvus}), so no graph is built here. */
+  NONE {
+    @Override
+    Codec codec() {
+      return Codec.getDefault();
+    }
+  },
+
   /** 4 bytes per dimension, exact distances. */
   FLOAT32 {
     @Override

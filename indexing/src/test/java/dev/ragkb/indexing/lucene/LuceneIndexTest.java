@@ -199,4 +199,14 @@ class LuceneIndexTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void anIndexWithoutVectorsStillSearchesTextAndFindsNoVectors() throws Exception {
+    index.close();
+    index = new LuceneIndex(dir.resolve("text-only"), kb -> "en", VectorFormat.NONE);
+    put("router", Acl.PUBLIC, "Hold the reset button for seventeen seconds.");
+
+    assertThat(textIds("reset button", ALL)).containsExactly("router#0");
+    assertThat(vectorIds("Hold the reset button for seventeen seconds.", ALL)).isEmpty();
+  }
 }
