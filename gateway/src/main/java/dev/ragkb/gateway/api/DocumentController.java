@@ -41,7 +41,7 @@ class DocumentController {
       @PathVariable("kb") String name,
       @RequestPart(name = "file", required = false) @Nullable List<MultipartFile> files,
       @RequestPart(name = "metadata", required = false) @Nullable UploadMetadata metadata) {
-    var kb = resolver.byName(name);
+    var kb = resolver.forEmbedding(name);
     if (files == null || files.isEmpty()) {
       throw new InvalidRequestException("no file: send one or more multipart parts named 'file'");
     }

@@ -60,7 +60,7 @@ class QueryController {
 
   @PostMapping("/v1/knowledge-bases/{kb}/search")
   SearchResult search(@PathVariable("kb") String name, @Valid @RequestBody SearchBody body, HttpServletRequest request) {
-    var kb = resolver.byName(name);
+    var kb = resolver.forEmbedding(name);
     int topK = body.topK() != null ? body.topK() : retrieval.defaultTopK();
     if (topK > retrieval.maxTopK()) {
       throw new InvalidRequestException("topK must be at most " + retrieval.maxTopK());
@@ -77,7 +77,7 @@ class QueryController {
   @PostMapping("/v1/knowledge-bases/{kb}/ask")
   @Nullable AnswerView ask(@PathVariable("kb") String name, @Valid @RequestBody AskBody body, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    var kb = resolver.byName(name);
+    var kb = resolver.forEmbedding(name);
     SearchFilter filter = filter(body.filters(), request);
     String conversation = body.conversationId() == null ? null
         : CallerPrincipal.key(filter.principal()) + "/" + kb.id() + "/" + body.conversationId();
