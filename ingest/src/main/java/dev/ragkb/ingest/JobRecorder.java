@@ -34,13 +34,13 @@ public final class JobRecorder implements IngestionListener {
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.save(
             doc.withTitle(indexed.title()).withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant())));
-    jobs.recordOutcome(d.jobId(), JobStore.Outcome.SUCCEEDED, null);
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.SUCCEEDED, null);
   }
 
   @Override
   public void failed(DocumentReceived d, String code, String message) {
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.save(doc.withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant())));
-    jobs.recordOutcome(d.jobId(), JobStore.Outcome.FAILED, new Job.DocumentError(d.documentId(), d.source(), code, message));
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.FAILED, new Job.DocumentError(d.documentId(), d.source(), code, message));
   }
 }

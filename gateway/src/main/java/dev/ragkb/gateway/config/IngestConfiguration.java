@@ -77,7 +77,7 @@ class IngestConfiguration {
   IngestionTransport ingestionTransport(IngestPipeline pipeline, DocumentStore documents, JobStore jobs, Clock clock,
       @Qualifier("ingestExecutor") ExecutorService executor, IngestProperties properties) {
     return new InProcessTransport(pipeline, new JobRecorder(documents, jobs, clock), executor,
-        new InProcessTransport.RetryPolicy(properties.maxAttempts(), properties.initialBackoff()));
+        new RetryPolicy(properties.maxAttempts(), properties.initialBackoff()));
   }
 
   @Bean
