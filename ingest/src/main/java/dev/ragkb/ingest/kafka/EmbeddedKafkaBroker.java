@@ -117,6 +117,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     // The default 50 offset partitions cost seconds at first start for nothing on one node.
     p.put("offsets.topic.num.partitions", "5");
+    // After a crash the controller keeps the dead incarnation registered until its session expires
+    // (9 s by default) and the restarted broker waits that long; one node has no one to fail over to.
+    p.put("broker.session.timeout.ms", "2000");
+    p.put("broker.heartbeat.interval.ms", "500");
     // A lone consumer group member need not wait 3 s for others to join.
     p.put("group.initial.rebalance.delay.ms", "0");
     return p;

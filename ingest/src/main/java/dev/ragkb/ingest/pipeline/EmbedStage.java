@@ -55,7 +55,7 @@ public final class EmbedStage implements Stage<DocumentChunked, DocumentEmbedded
   }
 
   /** Headings give a passage the context its own sentences often leave out. */
-  static String embeddedText(Chunk chunk) {
+  public static String embeddedText(Chunk chunk) {
     if (chunk.headingPath().isEmpty()) {
       return chunk.text();
     }

@@ -36,7 +36,7 @@ class KafkaCrashIT {
   private static final int DOCUMENTS = 300;
   private static final int KILLS = 3;
 
-  @TempDir Path work;
+  @TempDir static Path work;
   private Path docs;
   private IndexContents reference;
   private final String kbId = IngestRig.KB_ID;
@@ -111,7 +111,7 @@ class KafkaCrashIT {
     Process child = new ProcessBuilder(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector",
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         CrashChild.class.getName(), dataDir.toString(), docs.toString())
-        .redirectError(work.resolve("child-" + dataDir.getFileName() + ".log").toFile())
+        .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("child-" + dataDir.getFileName() + ".log").toFile()))
         .start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
