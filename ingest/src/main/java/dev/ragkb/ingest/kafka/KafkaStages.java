@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,31 +94,56 @@ final class KafkaStages {
     }
   }
 
-  /**
-   * Embeds the chunks of every document in the unit together, in full batches. When the batch fails,
-   * each document is tried alone, so one bad document is dead-lettered without its neighbours.
-   */
+  /** Embeds the chunks of every document in the unit together, in full batches. */
   void embed(List<ConsumerRecord<String, byte[]>> unit) {
+    inBatch("embed", currentPayloads(unit),
+        batch -> pipeline.embed().runAll(batch.stream().map(this::chunked).toList()).forEach(this::sendEmbedded),
+        p -> sendEmbedded(pipeline.embed().run(chunked(p))));
+  }
+
+  /** Writes every document of the unit to the index with one commit. */
+  void index(List<ConsumerRecord<String, byte[]>> unit) {
+    inBatch("index", currentPayloads(unit),
+        batch -> pipeline.index().runAll(batch.stream().map(this::embedded).toList()).forEach(this::indexed),
+        p -> indexed(pipeline.index().run(embedded(p))));
+  }
+
+  private List<Payload> currentPayloads(List<ConsumerRecord<String, byte[]>> unit) {
     List<Payload> current = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : unit) {
       decode(r, Payload.class).filter(p -> isCurrent(p.document())).ifPresent(current::add);
     }
-    if (current.isEmpty()) {
+    return current;
+  }
+
+  /**
+   * Runs the batch; when it fails, tries each document alone with retries, so one bad document is
+   * dead-lettered without its neighbours (whose repeated writes are idempotent).
+   */
+  private void inBatch(String stage, List<Payload> batch, Consumer<List<Payload>> all, Consumer<Payload> one) {
+    if (batch.isEmpty()) {
       return;
     }
     try {
-      List<DocumentChunked> inputs = current.stream().map(p -> payloads.chunked(p.document(), p.payloadKey())).toList();
-      pipeline.embed().runAll(inputs).forEach(this::sendEmbedded);
+      all.accept(batch);
     } catch (RuntimeException e) {
-      log.info("embedding a batch of {} documents failed ({}); trying them one by one", current.size(), e.toString());
-      for (Payload p : current) {
-        withRetries("embed", p.document(), () -> {
+      log.info("{} of a batch of {} documents failed ({}); trying them one by one", stage, batch.size(), e.toString());
+      for (Payload p : batch) {
+        withRetries(stage, p.document(), () -> {
           if (isCurrent(p.document())) {
-            sendEmbedded(pipeline.embed().run(payloads.chunked(p.document(), p.payloadKey())));
+            one.accept(p);
           }
         });
       }
     }
+  }
+
+  private DocumentChunked chunked(Payload p) {
+    return payloads.chunked(p.document(), p.payloadKey());
+  }
+
+  private DocumentEmbedded embedded(Payload p) {
+    return payloads.embedded(p.document(), p.payloadKey());
   }
 
   private void sendEmbedded(DocumentEmbedded e) {
@@ -125,26 +151,18 @@ final class KafkaStages {
     delivery.sender().send(Topics.EMBEDDED, Payload.of(e.received(), key, e.chunks().size()));
   }
 
-  void index(List<ConsumerRecord<String, byte[]>> unit) {
-    for (ConsumerRecord<String, byte[]> r : unit) {
-      decode(r, Payload.class).ifPresent(p -> withRetries("index", p.document(), () -> {
-        DocumentReceived d = p.document();
-        if (!isCurrent(d)) {
-          return;
-        }
-        DocumentIndexed indexed = pipeline.index().run(payloads.embedded(d, p.payloadKey()));
-        if (!isCurrent(d)) {
-          // Deleted or replaced while the write was under way. A delete's own clean-up may have run
-          // before the write, so undo it; a newer version replaces these chunks when it arrives.
-          if (documents.find(d.kbId(), d.documentId()).isEmpty()) {
-            index.deleteDocument(d.kbId(), d.documentId());
-          }
-          return;
-        }
-        listener.indexed(indexed);
-        payloads.deleteDerived(d);
-      }));
+  private void indexed(DocumentIndexed indexed) {
+    DocumentReceived d = indexed.received();
+    if (!isCurrent(d)) {
+      // Deleted or replaced while the write was under way. A delete's own clean-up may have run
+      // before the write, so undo it; a newer version replaces these chunks when it arrives.
+      if (documents.find(d.kbId(), d.documentId()).isEmpty()) {
+        index.deleteDocument(d.kbId(), d.documentId());
+      }
+      return;
     }
+    listener.indexed(indexed);
+    payloads.deleteDerived(d);
   }
 
   /** Sends a document to the dead-letter topic and reports the failure; the caller commits after this. */
@@ -176,8 +194,9 @@ final class KafkaStages {
         sleep(backoff);
         backoff = backoff.multipliedBy(2);
       } catch (RagkbException e) {
-        log.info("document={} kb={} failed at {}: {}", d.documentId(), d.kbId(), stage, e.getMessage());
-        deadLetterIfCurrent(stage, d, e.code(), e.getMessage(), attempt);
+        if (deadLetterIfCurrent(stage, d, e.code(), e.getMessage(), attempt)) {
+          log.info("document={} kb={} failed at {}: {}", d.documentId(), d.kbId(), stage, e.getMessage());
+        }
         return;
       } catch (RuntimeException e) {
         log.error("unexpected failure at {} of document={} kb={}", stage, d.documentId(), d.kbId(), e);
@@ -188,10 +207,13 @@ final class KafkaStages {
     }
   }
 
-  private void deadLetterIfCurrent(String stage, DocumentReceived d, String code, String message, int attempts) {
-    if (isCurrent(d)) {
-      deadLetter(stage, d, code, message, attempts);
+  /** @return whether it dead-lettered (else the document stopped being current and is only dropped) */
+  private boolean deadLetterIfCurrent(String stage, DocumentReceived d, String code, String message, int attempts) {
+    if (!isCurrent(d)) {
+      return false;
     }
+    deadLetter(stage, d, code, message, attempts);
+    return true;
   }
 
   /** Whether the metadata still waits for this version of the document from this job. */

@@ -57,6 +57,12 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   /**
+   * Up to 16 records already read, without waiting for more: one offset commit (and, for the index,
+   * one index commit) per unit instead of per record, while a crash repeats at most 16 documents.
+   */
+  private static final StageWorker.Batching WHAT_IS_THERE = new StageWorker.Batching(16, Duration.ZERO, r -> 1);
+
+  /**
    * Settings.
    *
    * @param bootstrapServers the cluster ({@code host:port,...})
@@ -118,10 +124,10 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
     var embedBatching = new StageWorker.Batching(settings.embedBatchSize(), settings.embedLinger(),
         r -> codec.read(r.value(), TopicRecord.Payload.class).items());
     for (int i = 0; i < settings.workersPerStage(); i++) {
-      workers.add(worker("parse", i, Topics.REQUESTS, Topics.PARSE_GROUP, StageWorker.Batching.ONE_BY_ONE, stages::parse));
-      workers.add(worker("chunk", i, Topics.PARSED, Topics.CHUNK_GROUP, StageWorker.Batching.ONE_BY_ONE, stages::chunk));
+      workers.add(worker("parse", i, Topics.REQUESTS, Topics.PARSE_GROUP, WHAT_IS_THERE, stages::parse));
+      workers.add(worker("chunk", i, Topics.PARSED, Topics.CHUNK_GROUP, WHAT_IS_THERE, stages::chunk));
       workers.add(worker("embed", i, Topics.CHUNKED, Topics.EMBED_GROUP, embedBatching, stages::embed));
-      workers.add(worker("index", i, Topics.EMBEDDED, Topics.INDEX_GROUP, StageWorker.Batching.ONE_BY_ONE, stages::index));
+      workers.add(worker("index", i, Topics.EMBEDDED, Topics.INDEX_GROUP, WHAT_IS_THERE, stages::index));
     }
     workers.forEach(executor::execute);
     log.info("Kafka ingestion started on {}: {} workers per stage", settings.bootstrapServers(), settings.workersPerStage());
@@ -227,6 +233,10 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
     // Each record is a reference worth seconds of work at most; small polls keep redelivery after a
     // crash small and the poll interval far from its limit.
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(Math.max(10, settings.embedBatchSize())));
+    // A crashed worker holds its partitions until its session expires (45 s by default) and a restarted
+    // one waits for that; 6 s is the least a broker accepts by default (group.min.session.timeout.ms).
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1500");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return p;

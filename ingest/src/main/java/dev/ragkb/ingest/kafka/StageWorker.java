@@ -39,13 +39,11 @@ final class StageWorker implements Runnable {
   /**
    * How records are grouped into units.
    *
-   * @param maxWeight a unit is complete once its records weigh this much (1 with weight 1: one record per unit)
+   * @param maxWeight a unit is complete once its records weigh this much
    * @param linger how long to wait for more records when a unit is not complete
    * @param weight what a record weighs, e.g. its chunk count
    */
-  record Batching(int maxWeight, Duration linger, ToIntFunction<ConsumerRecord<String, byte[]>> weight) {
-    static final Batching ONE_BY_ONE = new Batching(1, Duration.ZERO, r -> 1);
-  }
+  record Batching(int maxWeight, Duration linger, ToIntFunction<ConsumerRecord<String, byte[]>> weight) {}
 
   private final String name;
   private final Consumer<String, byte[]> consumer;

@@ -61,7 +61,7 @@ final class IngestRig implements AutoCloseable {
     broker = new EmbeddedKafkaBroker(new EmbeddedKafkaBroker.Settings(dataDir.resolve("kafka"), 0, 4));
     broker.start();
     dataSource = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("metadata/ragkb")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "ragkb", "");
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "ragkb", "");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     documents = new JdbcDocumentStore(dataSource);
     jobs = new JdbcJobStore(dataSource, clock);
