@@ -58,35 +58,43 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
+    int port;
+    int controllerPort;
     try {
       Files.createDirectories(settings.logDir());
-      int port = settings.port() == 0 ? freePort() : settings.port();
-      int controllerPort = freePort();
-      KafkaConfig config = KafkaConfig.fromProps(properties(port, controllerPort));
-      String dir = settings.logDir().toAbsolutePath().toString();
-      if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
-        new Formatter()
-            .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-            .setNodeId(NODE_ID)
-            .setClusterId(Uuid.randomUuid().toString())
-            .setDirectories(List.of(dir))
-            .setMetadataLogDirectory(dir)
-            .setControllerListenerName(CONTROLLER)
-            .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-            .run();
-        log.info("formatted a new Kafka log in {}", dir);
-      }
-      server = new KafkaRaftServer(config, Time.SYSTEM);
-      server.startup();
-      bootstrapServers = "localhost:" + port;
-      log.info("embedded Kafka broker listening on {} with its log in {}", bootstrapServers, dir);
+      port = settings.port() == 0 ? freePort() : settings.port();
+      controllerPort = freePort();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Kafka log directory " + settings.logDir(), e);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new RetriableException("cannot format the Kafka log directory " + settings.logDir(), e);
     }
+    KafkaConfig config = KafkaConfig.fromProps(properties(port, controllerPort));
+    if (!Files.exists(settings.logDir().resolve("meta.properties"))) {
+      format();
+    }
+    KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+    started.startup();
+    server = started;
+    bootstrapServers = "localhost:" + port;
+    log.info("embedded Kafka broker listening on {} with its log in {}", bootstrapServers, settings.logDir());
+  }
+
+  private void format() {
+    String dir = settings.logDir().toAbsolutePath().toString();
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+          .setNodeId(NODE_ID)
+          .setClusterId(Uuid.randomUuid().toString())
+          .setDirectories(List.of(dir))
+          .setMetadataLogDirectory(dir)
+          .setControllerListenerName(CONTROLLER)
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .run();
+    } catch (Exception e) {
+      // Formatter.run declares Exception; a new, empty directory fails only for I/O reasons
+      throw new RetriableException("cannot format the Kafka log directory " + dir, e);
+    }
+    log.info("formatted a new Kafka log in {}", dir);
   }
 
   /** {@code host:port} for clients; valid after {@link #start()}. */
