@@ -1,5 +1,6 @@
 package dev.ragkb.parsing;
 
+import dev.ragkb.core.UnparseableDocumentException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,50 +18,94 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>{@code h1..h6} open sections; the text between block-level tags becomes one block, so text lying directly in
  * a {@code div} or {@code body} (Tika's HTML mapper drops most {@code div}s) is kept. The rows of a table become
- * blocks of their cells joined by {@code " | "}; everything inside a cell, nested tables included, stays in the
- * cell. PDF pages arrive as {@code <div class="page">}. Single use and not thread-safe.
+ * Markdown-style rows, {@code "| a | b |"}; everything inside a cell, nested tables included, stays in the cell.
+ * PDF pages arrive as {@code <div class="page">}, PowerPoint slides as {@code <div class="slide-content">};
+ * slide-master text (footers repeated on every slide) is skipped. Every event first asks the {@link ParseSession}
+ * whether to go on, so an aborted or interrupted parse ends at the next event. Single use and not thread-safe.
  */
 final class XhtmlBlockHandler extends DefaultHandler {
 
   /**
-   * Whether {@code <div class="page">} marks a page. Only PDF pages are reported (the contract of {@link Block#page}),
-   * so other formats use {@code NONE} and a page-classed div they may carry is not taken for a page.
+   * Which {@code div} class marks a page. Only PDF pages and presentation slides are reported (the contract of
+   * {@link Block#page}), so other formats use {@code NONE} and a page-classed div they may carry is not taken for a
+   * page.
    */
   enum Pagination {
-    PAGE_DIVS,
-    NONE
+    PAGE_DIVS("page"),
+    SLIDE_DIVS("slide-content"),
+    NONE("");
+
+    private final String divClass;
+
+    Pagination(String divClass) {
+      this.divClass = divClass;
+    }
   }
 
   private static final Set<String> BLOCK_TAGS = Set.of(
       "p", "li", "pre", "blockquote", "div", "dt", "dd", "ul", "ol", "dl", "address", "section", "article",
       "aside", "header", "footer", "nav", "main", "figure", "figcaption", "caption", "hr", "body", "table");
   private static final Set<String> SKIPPED_TAGS = Set.of("head", "title", "script", "style");
-  private static final String CELL_SEPARATOR = " | ";
+  private static final Set<String> SKIPPED_DIV_CLASSES = Set.of("slide-master-content");
 
   private final BlockAssembler out;
   private final Pagination pagination;
   private final int maxChars;
+  private final ParseSession session;
   private final StringBuilder text = new StringBuilder();
   private final Deque<Boolean> divIsPage = new ArrayDeque<>();
   private final List<String> rowCells = new ArrayList<>();
+  private final List<Integer> pagesWithoutText = new ArrayList<>();
   private int chars;
   private int skipDepth;
   private int headingLevel;
   private int pages;
   private int openPages;
+  private boolean pageHasText;
   private int tableDepth;
   private int cellDepth;
+  private int embeddedDepth;
 
-  XhtmlBlockHandler(BlockAssembler out, Pagination pagination, int maxChars) {
+  XhtmlBlockHandler(BlockAssembler out, Pagination pagination, int maxChars, ParseSession session) {
     this.out = out;
     this.pagination = pagination;
     this.maxChars = maxChars;
+    this.session = session;
+  }
+
+  /** The 1-based pages (or slides) that held no text at all, in order: scans, when the format is PDF. */
+  List<Integer> pagesWithoutText() {
+    return List.copyOf(pagesWithoutText);
+  }
+
+  /** How many pages (or slides) were seen. */
+  int pages() {
+    return pages;
+  }
+
+  /** An embedded document begins: what came before it is one block, its content sits under its own name. */
+  void startEmbedded(String name) {
+    if (cellDepth == 0 && headingLevel == 0) {
+      flushRow();
+    }
+    embeddedDepth++;
+    out.enterEmbedded(name);
+  }
+
+  void endEmbedded() {
+    if (cellDepth == 0 && headingLevel == 0) {
+      flushRow();
+    }
+    embeddedDepth--;
+    out.exitEmbedded();
   }
 
   @Override
-  public void startElement(String uri, String localName, String qName, Attributes atts) {
+  public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+    session.check();
     String tag = tagName(localName, qName);
-    if (SKIPPED_TAGS.contains(tag) || skipDepth > 0) {
+    if (SKIPPED_TAGS.contains(tag) || skipDepth > 0
+        || (tag.equals("div") && SKIPPED_DIV_CLASSES.contains(String.valueOf(atts.getValue("class"))))) {
       skipDepth++;
       return;
     }
@@ -83,17 +128,20 @@ final class XhtmlBlockHandler extends DefaultHandler {
       tableDepth++;
     }
     if (tag.equals("div")) {
-      boolean page = pagination == Pagination.PAGE_DIVS && "page".equals(atts.getValue("class"));
+      boolean page = pagination != Pagination.NONE && embeddedDepth == 0
+          && pagination.divClass.equals(atts.getValue("class"));
       divIsPage.push(page);
       if (page) {
         pages++;
         openPages++;
+        pageHasText = false;
       }
     }
   }
 
   @Override
-  public void endElement(String uri, String localName, String qName) {
+  public void endElement(String uri, String localName, String qName) throws SAXException {
+    session.check();
     String tag = tagName(localName, qName);
     if (skipDepth > 0) {
       skipDepth--;
@@ -116,24 +164,37 @@ final class XhtmlBlockHandler extends DefaultHandler {
       flushBlock();
     }
     if (tag.equals("div") && !divIsPage.isEmpty() && divIsPage.pop()) {
+      flushRow();
+      if (!pageHasText) {
+        pagesWithoutText.add(pages);
+      }
       openPages--;
     }
   }
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
+    session.check();
     if (skipDepth > 0) {
       return;
     }
     chars += length;
     if (chars > maxChars) {
+      session.abort(new UnparseableDocumentException(
+          UnparseableDocumentException.Reason.TOO_LARGE, "extracted text exceeds the limit of " + maxChars + " characters"));
       throw new WriteLimitReachedException(maxChars);
+    }
+    if (!pageHasText && openPages > 0) {
+      for (int i = start; i < start + length && !pageHasText; i++) {
+        pageHasText = !Character.isWhitespace(ch[i]);
+      }
     }
     text.append(ch, start, length);
   }
 
   @Override
-  public void ignorableWhitespace(char[] ch, int start, int length) {
+  public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+    session.check();
     if (skipDepth == 0) {
       text.append(' ');
     }
@@ -154,7 +215,7 @@ final class XhtmlBlockHandler extends DefaultHandler {
 
   private void endInsideCell(String tag) {
     if ((tag.equals("td") || tag.equals("th")) && --cellDepth == 0) {
-      rowCells.add(BlockAssembler.normalize(text));
+      rowCells.add(BlockAssembler.normalize(text).replace("|", "\\|"));
       text.setLength(0);
     } else {
       text.append(' ');
@@ -172,9 +233,18 @@ final class XhtmlBlockHandler extends DefaultHandler {
   private void flushRow() {
     flushBlock();
     if (rowCells.stream().anyMatch(cell -> !cell.isEmpty())) {
-      out.block(String.join(CELL_SEPARATOR, rowCells), currentPage());
+      out.block(markdownRow(rowCells), currentPage());
     }
     rowCells.clear();
+  }
+
+  /** {@code "| a | b |"}: a row of a Markdown table, which embedding models and LLMs read as a table. */
+  static String markdownRow(List<String> cells) {
+    StringBuilder row = new StringBuilder("|");
+    for (String cell : cells) {
+      row.append(' ').append(cell).append(" |");
+    }
+    return row.toString();
   }
 
   private @Nullable Integer currentPage() {

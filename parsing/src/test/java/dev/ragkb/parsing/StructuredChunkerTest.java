@@ -173,7 +173,7 @@ class StructuredChunkerTest {
 
   @Test
   void returnsNoChunksForADocumentWithoutBlocks() {
-    ParsedDocument empty = new ParsedDocument("t", "text/plain", "", List.of());
+    ParsedDocument empty = ParsedDocument.of("t", "text/plain", "", List.of());
 
     assertThat(new StructuredChunker(WHITESPACE, 10, 2).chunk(empty)).isEmpty();
   }

@@ -20,6 +20,7 @@ import dev.ragkb.parsing.TikaDocumentParser;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,7 +50,11 @@ class IngestConfiguration {
   @Bean
   @ConditionalOnMissingBean
   TikaDocumentParser documentParser(IngestProperties properties) {
-    return new TikaDocumentParser(properties.maxFileSize().toBytes());
+    // A thread per parse, not a pool: a parse that times out and ignores its interrupt keeps its thread, and must
+    // not hold a pool slot; daemon, so such a thread never blocks shutdown.
+    ThreadFactory threads = Thread.ofPlatform().name("parse-", 0).daemon(true).factory();
+    return new TikaDocumentParser(TikaDocumentParser.Settings.defaults(properties.maxFileSize().toBytes()),
+        task -> threads.newThread(task).start());
   }
 
   @Bean
