@@ -87,8 +87,13 @@ final class LimitedEmbeddedExtractor implements EmbeddedDocumentExtractor {
       depth++;
       blocks.startEmbedded(name);
       try {
-        metadata.set(Metadata.CONTENT_TYPE, type.toString());
-        parser.parse(entry, new EmbeddedContentHandler(handler), metadata, context);
+        TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
+        if (syntax != null) {
+          blocks.plainText(PlainText.decode(entry, blocks.remainingChars(), metadata), syntax);
+        } else {
+          metadata.set(Metadata.CONTENT_TYPE, type.toString());
+          parser.parse(entry, new EmbeddedContentHandler(handler), metadata, context);
+        }
       } catch (EncryptedDocumentException e) {
         session.check();
         session.warn(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped " + describe(name) + ": it is encrypted");

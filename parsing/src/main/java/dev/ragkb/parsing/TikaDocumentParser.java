@@ -4,16 +4,10 @@ import dev.ragkb.core.RetriableException;
 import dev.ragkb.core.UnparseableDocumentException;
 import dev.ragkb.core.UnparseableDocumentException.Reason;
 import dev.ragkb.core.UnsupportedDocumentTypeException;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +16,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +26,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.AutoDetectReader;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -150,9 +142,6 @@ public final class TikaDocumentParser {
   private static final Set<MediaType> PRESENTATIONS = Set.of(
       MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation"),
       MediaType.application("vnd.ms-powerpoint"));
-  private static final Map<MediaType, TextBlockReader.Syntax> SPLIT_HERE = Map.of(
-      MediaType.TEXT_PLAIN, TextBlockReader.Syntax.PLAIN,
-      MediaType.text("markdown"), TextBlockReader.Syntax.MARKDOWN);
   /** Documents: what we ingest for its own text, on its own or inside a container. */
   private static final Set<MediaType> DOCUMENTS = Set.of(
       PDF,
@@ -186,8 +175,6 @@ public final class TikaDocumentParser {
    * is more likely a decompression bomb than a document.
    */
   private static final int MAX_CHARS_PER_BYTE = 4;
-  /** Plain text never takes more than 3 bytes of UTF-8 per UTF-16 character (4 for a pair, which is 2 chars). */
-  private static final int MAX_TEXT_BYTES_PER_CHAR = 3;
   /** A UTF-16 StringBuilder cannot hold more characters than this. */
   private static final int MAX_TEXT_CHARS = Integer.MAX_VALUE / 2 - 8;
 
@@ -295,7 +282,7 @@ public final class TikaDocumentParser {
       if (!isSupported(type)) {
         throw new UnsupportedDocumentTypeException("cannot ingest " + type + " documents: " + fileName);
       }
-      TextBlockReader.Syntax syntax = SPLIT_HERE.get(type);
+      TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
       ParsedDocument document = syntax != null
           ? splitText(stream, metadata, syntax, type, fileName)
           : parseXhtml(stream, metadata, type, fileName, session);
@@ -452,14 +439,13 @@ public final class TikaDocumentParser {
 
   private ParsedDocument splitText(
       TikaInputStream stream, Metadata metadata, TextBlockReader.Syntax syntax, MediaType type, String fileName)
-      throws IOException, TikaException {
-    // Read no more bytes than the text limit allows, so that the heap holds at most that much of a huge file.
-    int maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, (long) maxChars * MAX_TEXT_BYTES_PER_CHAR);
-    byte[] bytes = stream.readNBytes(maxBytes);
-    String text = decode(bytes, metadata);
-    if (text.length() > maxChars || stream.read() >= 0) {
+      throws IOException, TikaException, SAXException {
+    String text;
+    try {
+      text = PlainText.decode(stream, maxChars, metadata);
+    } catch (WriteLimitReachedException e) {
       throw new UnparseableDocumentException(Reason.TOO_LARGE,
-          "extracted text exceeds the limit of " + maxChars + " characters: " + fileName);
+          "extracted text exceeds the limit of " + maxChars + " characters: " + fileName, e);
     }
     BlockAssembler assembler = new BlockAssembler();
     new TextBlockReader(syntax, assembler).read(text);
@@ -471,29 +457,6 @@ public final class TikaDocumentParser {
     String assembled = assembler.text();
     return new ParsedDocument(h1 != null ? h1 : baseName(fileName), type.toString(), LanguageGuesser.guess(assembled),
         List.of(), null, null, assembled, assembler.blocks(), List.of());
-  }
-
-  /**
-   * Decodes text as UTF-8 when it is valid UTF-8 (by far the most common case, and one that statistical charset
-   * detection gets wrong on short ASCII-heavy files), else lets Tika guess the charset.
-   */
-  private static String decode(byte[] bytes, Metadata metadata) throws IOException, TikaException {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException notUtf8) {
-      StringWriter out = new StringWriter();
-      try (AutoDetectReader reader = new AutoDetectReader(new ByteArrayInputStream(bytes), metadata)) {
-        reader.transferTo(out);
-      }
-      text = out.toString();
-    }
-    // a byte-order mark would hide a heading on the first line
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private static void requireContent(TikaInputStream stream, String fileName) throws IOException {

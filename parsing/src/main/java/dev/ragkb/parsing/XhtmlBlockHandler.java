@@ -100,6 +100,30 @@ final class XhtmlBlockHandler extends DefaultHandler {
     out.exitEmbedded();
   }
 
+  /** How many more characters the text limit allows. */
+  int remainingChars() {
+    return Math.max(0, maxChars - chars);
+  }
+
+  /**
+   * Adds plain text or Markdown that bypassed Tika (an embedded {@code .md} or {@code .txt}, which Tika would pass as
+   * one paragraph), split into blocks and headings as a top-level text file is.
+   */
+  void plainText(String content, TextBlockReader.Syntax syntax) throws SAXException {
+    session.check();
+    chars += content.length();
+    if (chars > maxChars) {
+      throw textLimitReached();
+    }
+    new TextBlockReader(syntax, out).read(content);
+  }
+
+  private WriteLimitReachedException textLimitReached() {
+    session.abort(new UnparseableDocumentException(
+        UnparseableDocumentException.Reason.TOO_LARGE, "extracted text exceeds the limit of " + maxChars + " characters"));
+    return new WriteLimitReachedException(maxChars);
+  }
+
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
     session.check();
@@ -180,9 +204,7 @@ final class XhtmlBlockHandler extends DefaultHandler {
     }
     chars += length;
     if (chars > maxChars) {
-      session.abort(new UnparseableDocumentException(
-          UnparseableDocumentException.Reason.TOO_LARGE, "extracted text exceeds the limit of " + maxChars + " characters"));
-      throw new WriteLimitReachedException(maxChars);
+      throw textLimitReached();
     }
     if (!pageHasText && openPages > 0) {
       for (int i = start; i < start + length && !pageHasText; i++) {
