@@ -28,6 +28,11 @@ final class CappedInputStream extends FilterInputStream {
     return exceeded;
   }
 
+  /** How many bytes were read so far. */
+  long count() {
+    return count;
+  }
+
   long maxBytes() {
     return maxBytes;
   }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TemporaryResources;
 import org.apache.tika.io.TikaInputStream;
@@ -89,7 +90,14 @@ final class LimitedEmbeddedExtractor implements EmbeddedDocumentExtractor {
       try {
         TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
         if (syntax != null) {
-          blocks.plainText(PlainText.decode(entry, blocks.remainingChars(), metadata), syntax);
+          String text;
+          try {
+            text = PlainText.decode(entry, blocks.remainingChars(), metadata);
+          } catch (WriteLimitReachedException e) {
+            blocks.refusedText();
+            throw e;
+          }
+          blocks.plainText(text, syntax);
         } else {
           metadata.set(Metadata.CONTENT_TYPE, type.toString());
           parser.parse(entry, new EmbeddedContentHandler(handler), metadata, context);

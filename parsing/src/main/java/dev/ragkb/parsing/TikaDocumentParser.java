@@ -285,7 +285,7 @@ public final class TikaDocumentParser {
       TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
       ParsedDocument document = syntax != null
           ? splitText(stream, metadata, syntax, type, fileName)
-          : parseXhtml(stream, metadata, type, fileName, session);
+          : parseXhtml(stream, metadata, type, fileName, session, capped);
       if (capped.exceeded()) {
         throw tooLarge(fileName, null);
       }
@@ -353,12 +353,12 @@ public final class TikaDocumentParser {
   }
 
   private ParsedDocument parseXhtml(
-      TikaInputStream stream, Metadata metadata, MediaType type, String fileName, ParseSession session)
-      throws IOException, SAXException, TikaException {
+      TikaInputStream stream, Metadata metadata, MediaType type, String fileName, ParseSession session,
+      CappedInputStream capped) throws IOException, SAXException, TikaException {
     BlockAssembler assembler = new BlockAssembler();
     XhtmlBlockHandler.Pagination pagination = type.equals(PDF) ? XhtmlBlockHandler.Pagination.PAGE_DIVS
         : PRESENTATIONS.contains(type) ? XhtmlBlockHandler.Pagination.SLIDE_DIVS : XhtmlBlockHandler.Pagination.NONE;
-    XhtmlBlockHandler handler = new XhtmlBlockHandler(assembler, pagination, maxChars, session);
+    XhtmlBlockHandler handler = new XhtmlBlockHandler(assembler, pagination, maxChars, session, capped::count);
     ParseContext context = new ParseContext();
     context.set(Parser.class, parser);
     context.set(EmbeddedDocumentExtractor.class, new LimitedEmbeddedExtractor(parser,

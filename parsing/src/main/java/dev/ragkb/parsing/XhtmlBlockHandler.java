@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
@@ -47,11 +48,19 @@ final class XhtmlBlockHandler extends DefaultHandler {
       "aside", "header", "footer", "nav", "main", "figure", "figcaption", "caption", "hr", "body", "table");
   private static final Set<String> SKIPPED_TAGS = Set.of("head", "title", "script", "style");
   private static final Set<String> SKIPPED_DIV_CLASSES = Set.of("slide-master-content");
+  /**
+   * Past this many characters, text that outgrows the file {@value #MAX_CHARS_PER_INPUT_BYTE} times over is taken
+   * for a decompression bomb. Both numbers are the defaults of Tika's SecureContentHandler, which does not see the
+   * text of embedded documents that we split ourselves.
+   */
+  private static final long BOMB_THRESHOLD_CHARS = 1_000_000;
+  private static final long MAX_CHARS_PER_INPUT_BYTE = 100;
 
   private final BlockAssembler out;
   private final Pagination pagination;
   private final int maxChars;
   private final ParseSession session;
+  private final LongSupplier bytesRead;
   private final StringBuilder text = new StringBuilder();
   private final Deque<Boolean> divIsPage = new ArrayDeque<>();
   private final List<String> rowCells = new ArrayList<>();
@@ -66,11 +75,17 @@ final class XhtmlBlockHandler extends DefaultHandler {
   private int cellDepth;
   private int embeddedDepth;
 
-  XhtmlBlockHandler(BlockAssembler out, Pagination pagination, int maxChars, ParseSession session) {
+  /**
+   * @param maxChars the most characters of text the whole parse may yield
+   * @param bytesRead how many bytes of the file were read so far, to tell a bomb from a large document
+   */
+  XhtmlBlockHandler(
+      BlockAssembler out, Pagination pagination, int maxChars, ParseSession session, LongSupplier bytesRead) {
     this.out = out;
     this.pagination = pagination;
     this.maxChars = maxChars;
     this.session = session;
+    this.bytesRead = bytesRead;
   }
 
   /** The 1-based pages (or slides) that held no text at all, in order: scans, when the format is PDF. */
@@ -100,9 +115,10 @@ final class XhtmlBlockHandler extends DefaultHandler {
     out.exitEmbedded();
   }
 
-  /** How many more characters the text limit allows. */
+  /** How many more characters the text limit and the bomb ratio allow. */
   int remainingChars() {
-    return Math.max(0, maxChars - chars);
+    long bombLimit = Math.max(BOMB_THRESHOLD_CHARS, MAX_CHARS_PER_INPUT_BYTE * bytesRead.getAsLong());
+    return (int) Math.max(0, Math.min(maxChars, bombLimit) - chars);
   }
 
   /**
@@ -112,16 +128,29 @@ final class XhtmlBlockHandler extends DefaultHandler {
   void plainText(String content, TextBlockReader.Syntax syntax) throws SAXException {
     session.check();
     chars += content.length();
-    if (chars > maxChars) {
-      throw textLimitReached();
-    }
+    checkTextLimits();
     new TextBlockReader(syntax, out).read(content);
   }
 
-  private WriteLimitReachedException textLimitReached() {
-    session.abort(new UnparseableDocumentException(
-        UnparseableDocumentException.Reason.TOO_LARGE, "extracted text exceeds the limit of " + maxChars + " characters"));
-    return new WriteLimitReachedException(maxChars);
+  /** Counts text that was refused for being longer than {@link #remainingChars()}: aborts the parse. */
+  void refusedText() throws WriteLimitReachedException {
+    chars += remainingChars() + 1;
+    checkTextLimits();
+  }
+
+  /** Aborts the parse when the text outgrew the limit, or the file so far that it must be a bomb. */
+  void checkTextLimits() throws WriteLimitReachedException {
+    if (chars > maxChars) {
+      session.abort(new UnparseableDocumentException(UnparseableDocumentException.Reason.TOO_LARGE,
+          "extracted text exceeds the limit of " + maxChars + " characters"));
+      throw new WriteLimitReachedException(maxChars);
+    }
+    long bytes = Math.max(1, bytesRead.getAsLong());
+    if (chars > BOMB_THRESHOLD_CHARS && chars > MAX_CHARS_PER_INPUT_BYTE * bytes) {
+      session.abort(new UnparseableDocumentException(UnparseableDocumentException.Reason.SUSPECTED_BOMB,
+          "suspected decompression bomb: " + bytes + " bytes expand to more than " + chars + " characters"));
+      throw new WriteLimitReachedException(chars);
+    }
   }
 
   @Override
@@ -203,9 +232,7 @@ final class XhtmlBlockHandler extends DefaultHandler {
       return;
     }
     chars += length;
-    if (chars > maxChars) {
-      throw textLimitReached();
-    }
+    checkTextLimits();
     if (!pageHasText && openPages > 0) {
       for (int i = start; i < start + length && !pageHasText; i++) {
         pageHasText = !Character.isWhitespace(ch[i]);
