@@ -161,6 +161,8 @@ public final class TikaDocumentParser {
       MediaType.application("vnd.oasis.opendocument.presentation"),
       MediaType.application("epub+zip"),
       MediaType.text("csv"));
+  /** Types whose Tika parser holds the whole file's tree in memory. */
+  private static final Set<MediaType> PARSED_IN_MEMORY = Set.of(MediaType.text("html"), MediaType.application("xhtml+xml"));
   /** Containers: ingested for the documents they hold, recursively. */
   private static final Set<MediaType> CONTAINERS = Set.of(
       MediaType.application("zip"),
@@ -283,9 +285,14 @@ public final class TikaDocumentParser {
         throw new UnsupportedDocumentTypeException("cannot ingest " + type + " documents: " + fileName);
       }
       TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
-      ParsedDocument document = syntax != null
-          ? splitText(stream, metadata, syntax, type, fileName)
-          : parseXhtml(stream, metadata, type, fileName, session, capped);
+      ParsedDocument document;
+      if (syntax != null) {
+        document = splitText(stream, metadata, syntax, type, fileName);
+      } else if (PARSED_IN_MEMORY.contains(type)) {
+        document = parseInMemory(stream, metadata, type, fileName, session, capped);
+      } else {
+        document = parseXhtml(stream, metadata, type, fileName, session, capped);
+      }
       if (capped.exceeded()) {
         throw tooLarge(fileName, null);
       }
@@ -349,6 +356,25 @@ public final class TikaDocumentParser {
     } catch (IOException e) {
       // reading a byte array does not fail; this only satisfies the Detector signature
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Parses a format whose parser builds the whole document tree in memory (Tika's HTML parser uses jsoup's DOM, about
+   * ten times the file's size): such a file is refused past {@code maxChars} bytes, so that the heap a parse needs
+   * stays bounded by the text limit and not by the file size limit.
+   */
+  private ParsedDocument parseInMemory(TikaInputStream stream, Metadata metadata, MediaType type, String fileName,
+      ParseSession session, CappedInputStream capped) throws IOException, SAXException, TikaException {
+    CappedInputStream markup = new CappedInputStream(stream, maxChars);
+    try (TikaInputStream limited = TikaInputStream.get(markup)) {
+      return parseXhtml(limited, metadata, type, fileName, session, capped);
+    } catch (IOException | SAXException | TikaException e) {
+      if (markup.exceeded()) {
+        throw new UnparseableDocumentException(Reason.TOO_LARGE, type + " files are parsed in memory and limited to "
+            + maxChars + " bytes, as their text is: " + fileName, e);
+      }
+      throw e;
     }
   }
 
