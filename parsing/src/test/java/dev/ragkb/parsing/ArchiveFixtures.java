@@ -238,6 +238,17 @@ final class ArchiveFixtures {
     }
   }
 
+  /** A PNG image of {@code text}, large and black on white. */
+  static byte[] png(String text) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(render(text), "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static BufferedImage render(String text) {
     BufferedImage image = new BufferedImage(1800, 300, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
