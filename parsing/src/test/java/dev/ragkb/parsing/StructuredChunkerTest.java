@@ -108,6 +108,18 @@ class StructuredChunkerTest {
   }
 
   @Test
+  void cutsALongCjkSentenceAtItsCommasRatherThanMidClause() {
+    String text = "用户上传文档之后，系统会自动解析文件内容，按照章节和段落切分文本，再计算向量并写入索引。";
+    ParsedDocument doc = markdown(text);
+
+    List<ChunkDraft> chunks = new StructuredChunker(CHARACTERS, 20, 0).chunk(doc);
+
+    assertThat(chunks)
+        .extracting(ChunkDraft::text)
+        .containsExactly("用户上传文档之后，", "系统会自动解析文件内容，", "按照章节和段落切分文本，", "再计算向量并写入索引。");
+  }
+
+  @Test
   void splitsASentenceLongerThanTheBudgetOnWords() {
     String sentence = IntStream.range(0, 50).mapToObj(i -> "w" + i).reduce((a, b) -> a + " " + b).orElseThrow();
     ParsedDocument doc = markdown(sentence + ".");
