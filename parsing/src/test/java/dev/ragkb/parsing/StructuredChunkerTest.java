@@ -184,6 +184,47 @@ class StructuredChunkerTest {
   }
 
   @Test
+  void makesTheWholeSectionTheParentByDefault() {
+    ParsedDocument doc = markdown("# Long", longParagraph(30), "Short tail.", "# Next", "Other section.");
+
+    List<ChunkDraft> chunks = new StructuredChunker(WHITESPACE, 15, 4).chunk(doc);
+
+    int firstSectionEnd = doc.text().indexOf("Short tail.") + "Short tail.".length();
+    assertThat(chunks).filteredOn(chunk -> chunk.headingPath().equals(List.of("Long")))
+        .hasSizeGreaterThan(2)
+        .allSatisfy(chunk -> {
+          assertThat(chunk.parentStartOffset()).isZero();
+          assertThat(chunk.parentEndOffset()).isEqualTo(firstSectionEnd);
+        });
+    assertThat(chunks.getLast().parentText(doc)).isEqualTo("Other section.");
+  }
+
+  @Test
+  void cutsChildChunksWithinParentsThatFitTheParentBudget() {
+    ParsedDocument doc = markdown("# Long", longParagraph(40), longParagraph(12), longParagraph(25));
+
+    List<ChunkDraft> chunks = new StructuredChunker(WHITESPACE, 12, 3, 60).chunk(doc);
+
+    List<String> parents = chunks.stream().map(chunk -> chunk.parentText(doc)).distinct().toList();
+    assertThat(parents).hasSizeGreaterThan(3);
+    assertThat(parents).allSatisfy(parent -> assertThat(WHITESPACE.count(parent)).isLessThanOrEqualTo(60));
+    assertThat(chunks).allSatisfy(chunk -> {
+      assertThat(WHITESPACE.count(chunk.text())).isLessThanOrEqualTo(12);
+      assertThat(chunk.parentStartOffset()).isLessThanOrEqualTo(chunk.startOffset());
+      assertThat(chunk.parentEndOffset()).isGreaterThanOrEqualTo(chunk.endOffset());
+    });
+    // every word of the document is in some chunk: the parents tile the section and the children tile the parents
+    assertThat(String.join(" ", chunks.stream().map(ChunkDraft::text).toList()).split("\\s+"))
+        .containsAll(List.of(doc.text().split("\\s+")));
+  }
+
+  @Test
+  void rejectsAParentBudgetSmallerThanTheChunkBudget() {
+    assertThatThrownBy(() -> new StructuredChunker(WHITESPACE, 20, 2, 19))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void returnsNoChunksForADocumentWithoutBlocks() {
     ParsedDocument empty = ParsedDocument.of("t", "text/plain", "", List.of());
 
