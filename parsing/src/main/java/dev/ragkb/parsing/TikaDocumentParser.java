@@ -1,5 +1,6 @@
 package dev.ragkb.parsing;
 
+import dev.ragkb.core.RagkbException;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.core.UnparseableDocumentException;
 import dev.ragkb.core.UnparseableDocumentException.Reason;
@@ -241,6 +242,10 @@ public final class TikaDocumentParser {
         // This thread's allocations are garbage once it returns; other callers go on.
         result.completeExceptionally(new UnparseableDocumentException(
             Reason.TOO_LARGE, "not enough memory to parse " + fileName + "; lower the text limit or raise the heap"));
+      } catch (StackOverflowError e) {
+        // a parser recursing over a structure nested thousands deep; the stack unwound, nothing else is affected
+        result.completeExceptionally(new UnparseableDocumentException(
+            Reason.SUSPECTED_BOMB, "document nests too deeply to parse: " + fileName));
       } catch (Throwable e) {
         result.completeExceptionally(e);
       } finally {
@@ -301,6 +306,16 @@ public final class TikaDocumentParser {
       return document;
     } catch (EncryptedDocumentException e) {
       throw new UnparseableDocumentException(Reason.ENCRYPTED, "document is encrypted: " + fileName, e);
+    } catch (RagkbException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // parsers meet junk with NullPointerException, IllegalArgumentException, ClassCastException...
+      UnparseableDocumentException failure = session.failure();
+      if (failure != null) {
+        throw new UnparseableDocumentException(failure.reason(), failure.getMessage() + ": " + fileName, e);
+      }
+      throw new UnparseableDocumentException(
+          Reason.CORRUPT, "corrupt or unreadable document " + fileName + ": " + rootMessage(e), e);
     } catch (TikaException | SAXException | IOException e) {
       UnparseableDocumentException failure = session.failure();
       if (failure != null) {

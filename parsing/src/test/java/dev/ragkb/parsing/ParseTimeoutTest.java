@@ -25,6 +25,7 @@ import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * A parser that never finishes is stopped: the caller gets a TIMEOUT error at once, and the parsing thread ends too.
+ * A parser that crashes (an unchecked exception, a stack overflow) gives a typed error as well.
  * The hanging parsers stand in for Tika bugs (an endless loop, a deadlock) that real files provoke only rarely.
  * The outcome does not depend on speed: the parsers hang forever, so any timeout expires.
  */
@@ -69,7 +70,8 @@ class ParseTimeoutTest {
 
   @Test
   void parsesTheNextDocumentAfterATimeout() {
-    TikaDocumentParser parser = hangingOn(new LoopingParser());
+    // the hang times out whatever the limit; the limit only has to leave a 10-byte text file ample time
+    TikaDocumentParser parser = parserWith(new LoopingParser(), Duration.ofSeconds(2));
     catchThrowableOfType(UnparseableDocumentException.class,
         () -> parser.parse(new ByteArrayInputStream(HTML), "loop.html"));
 
@@ -78,9 +80,32 @@ class ParseTimeoutTest {
     assertThat(next.text()).isEqualTo("Next file.");
   }
 
+  @Test
+  void reportsAParserThatCrashesAsCorruptAndOneThatOverflowsItsStackAsABomb() {
+    TikaDocumentParser crashing = parserWith(new FailingParser(() -> {
+      throw new NullPointerException("no root");
+    }), Duration.ofMinutes(5));
+    TikaDocumentParser recursing = parserWith(new FailingParser(ParseTimeoutTest::recurse), Duration.ofMinutes(5));
+
+    assertThat(catchThrowableOfType(UnparseableDocumentException.class,
+        () -> crashing.parse(new ByteArrayInputStream(HTML), "crash.html")).reason())
+        .isEqualTo(UnparseableDocumentException.Reason.CORRUPT);
+    assertThat(catchThrowableOfType(UnparseableDocumentException.class,
+        () -> recursing.parse(new ByteArrayInputStream(HTML), "deep.html")).reason())
+        .isEqualTo(UnparseableDocumentException.Reason.SUSPECTED_BOMB);
+  }
+
+  private static void recurse() {
+    recurse();
+  }
+
   private TikaDocumentParser hangingOn(Parser hanging) {
-    return new TikaDocumentParser(TestParsers.settings(1 << 20).withTimeout(Duration.ofMillis(100)), tracking,
-        new AutoDetectParser(hanging));
+    return parserWith(hanging, Duration.ofMillis(100));
+  }
+
+  private TikaDocumentParser parserWith(Parser tikaParser, Duration timeout) {
+    return new TikaDocumentParser(TestParsers.settings(1 << 20).withTimeout(timeout), tracking,
+        new AutoDetectParser(tikaParser));
   }
 
   /** Emits empty paragraphs forever, as a parser stuck in a loop over a damaged structure does. */
@@ -98,6 +123,19 @@ class ParseTimeoutTest {
         handler.startElement("", "p", "p", new AttributesImpl());
         handler.endElement("", "p", "p");
       }
+    }
+  }
+
+  /** Fails the way {@code failure} does, as parsers with bugs do on junk input. */
+  private record FailingParser(Runnable failure) implements Parser {
+    @Override
+    public Set<MediaType> getSupportedTypes(ParseContext context) {
+      return Set.of(MediaType.text("html"));
+    }
+
+    @Override
+    public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context) {
+      failure.run();
     }
   }
 
