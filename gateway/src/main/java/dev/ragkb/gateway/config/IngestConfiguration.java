@@ -34,6 +34,9 @@ import org.springframework.context.annotation.DependsOn;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
+  /** A parent passage holds at most this many chunks' worth of tokens (see {@link #chunker}). */
+  private static final int PARENT_CHUNKS = 4;
+
   /** CPU-bound inference gets a bounded pool of platform threads, one per core unless configured. */
   @Bean(destroyMethod = "shutdown")
   ExecutorService embeddingExecutor(EmbeddingProperties properties) {
@@ -60,7 +63,10 @@ class IngestConfiguration {
   @Bean
   @ConditionalOnMissingBean
   StructuredChunker chunker(IngestProperties properties, OnnxEmbeddingModel tokens) {
-    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens());
+    // Parents of four chunks: enough context around a match for the generator, while a long section without
+    // headings is not copied whole into every one of its chunks.
+    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens(),
+        PARENT_CHUNKS * properties.chunkMaxTokens());
   }
 
   @Bean
