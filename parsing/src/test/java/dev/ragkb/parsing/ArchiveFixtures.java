@@ -145,6 +145,37 @@ final class ArchiveFixtures {
     }
   }
 
+  /** A legacy binary PowerPoint (PPT) with one text box per entry of {@code slides}. */
+  static byte[] ppt(List<String> slides) {
+    try (org.apache.poi.hslf.usermodel.HSLFSlideShow show = new org.apache.poi.hslf.usermodel.HSLFSlideShow()) {
+      for (String text : slides) {
+        show.createSlide().createTextBox().setText(text);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      show.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A legacy binary Excel workbook (XLS) with one sheet per entry, each holding one row of cells. */
+  static byte[] xls(Map<String, List<String>> sheets) {
+    try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+      sheets.forEach((name, cells) -> {
+        var row = workbook.createSheet(name).createRow(0);
+        for (int c = 0; c < cells.size(); c++) {
+          row.createCell(c).setCellValue(cells.get(c));
+        }
+      });
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** An RTF document with a bold title line and a paragraph. */
   static byte[] rtf(String title, String paragraph) {
     return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times;}}{\\info{\\author Carol Writer}}\\f0\\fs24 {\\b " + title

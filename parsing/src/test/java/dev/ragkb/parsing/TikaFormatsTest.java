@@ -27,6 +27,29 @@ class TikaFormatsTest {
   }
 
   @Test
+  void numbersLegacyPowerPointBlocksByTheirSlide() {
+    ParsedDocument doc = parse(ArchiveFixtures.ppt(List.of("First slide.", "Second slide.")), "old.ppt");
+
+    assertThat(doc.mediaType()).isEqualTo("application/vnd.ms-powerpoint");
+    assertThat(doc.blocks())
+        .extracting(Block::text, Block::page)
+        .containsExactly(tuple("First slide.", 1), tuple("Second slide.", 2));
+  }
+
+  @Test
+  void headsLegacyExcelRowsWithTheirSheetNames() {
+    Map<String, List<String>> sheets = new LinkedHashMap<>();
+    sheets.put("Budget", List.of("rent", "1200"));
+    sheets.put("Staff", List.of("alice", "engineer"));
+
+    ParsedDocument doc = parse(ArchiveFixtures.xls(sheets), "old.xls");
+
+    assertThat(doc.blocks())
+        .extracting(Block::text, Block::headingPath)
+        .containsExactly(tuple("| rent | 1200 |", List.of("Budget")), tuple("| alice | engineer |", List.of("Staff")));
+  }
+
+  @Test
   void parsesEmailBodyAndAttachmentsUnderTheAttachmentName() {
     byte[] eml = ArchiveFixtures.email("Quarterly report", "See the attached notes.",
         Map.of("notes.txt", "Revenue grew by four percent."));
