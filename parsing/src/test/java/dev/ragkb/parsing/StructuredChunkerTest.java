@@ -255,9 +255,10 @@ class StructuredChunkerTest {
       int maxTokens = 3 + random.nextInt(40);
       int overlap = random.nextInt(maxTokens / 2 + 1);
 
-      List<ChunkDraft> chunks = new StructuredChunker(counter, maxTokens, overlap).chunk(doc);
+      int parentMaxTokens = random.nextBoolean() ? Integer.MAX_VALUE : maxTokens + random.nextInt(4 * maxTokens);
+      List<ChunkDraft> chunks = new StructuredChunker(counter, maxTokens, overlap, parentMaxTokens).chunk(doc);
 
-      String context = "seed " + seed;
+      String context = "seed " + seed + ", parent budget " + parentMaxTokens;
       for (int i = 0; i < chunks.size(); i++) {
         ChunkDraft chunk = chunks.get(i);
         assertThat(doc.text().substring(chunk.startOffset(), chunk.endOffset())).as(context).isEqualTo(chunk.text());
@@ -268,6 +269,14 @@ class StructuredChunkerTest {
         assertThat(chunk.endOffset()).as(context + ": chunk leaves its section").isLessThanOrEqualTo(
             section.getLast().endOffset());
         assertThat(chunk.headingPath()).as(context).isEqualTo(section.getFirst().headingPath());
+        assertThat(chunk.parentStartOffset()).as(context + ": parent leaves its section")
+            .isGreaterThanOrEqualTo(section.getFirst().startOffset());
+        assertThat(chunk.parentEndOffset()).as(context + ": parent leaves its section")
+            .isLessThanOrEqualTo(section.getLast().endOffset());
+        String parent = chunk.parentText(doc);
+        if (parentMaxTokens != Integer.MAX_VALUE && parent.codePointCount(0, parent.length()) > 1) {
+          assertThat(counter.count(parent)).as(context).isLessThanOrEqualTo(parentMaxTokens);
+        }
         assertThat(chunk.page()).as(context).isEqualTo(blockAt(doc, chunk.startOffset()).page());
         if (i > 0) {
           assertThat(chunk.startOffset()).as(context).isGreaterThan(chunks.get(i - 1).startOffset());
