@@ -22,7 +22,6 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -35,7 +34,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,14 +109,19 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
     if (terms.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    terms.forEach(t -> text.add(new TermQuery(new Term(ChunkFields.BODY, t)), BooleanClause.Occur.SHOULD));
     Query q =
         new BooleanQuery.Builder()
-            .add(text.build(), BooleanClause.Occur.MUST)
+            .add(bm25Query(terms), BooleanClause.Occur.MUST)
             .add(FilterQueries.of(query.filter()), BooleanClause.Occur.FILTER)
             .build();
     return search(kb, query.kbId(), q, query.topK());
+  }
+
+  /** A disjunction of the analysed terms over the text field, scored by BM25. */
+  static Query bm25Query(Set<String> terms) {
+    BooleanQuery.Builder text = new BooleanQuery.Builder();
+    terms.forEach(t -> text.add(new TermQuery(new Term(ChunkFields.BODY, t)), BooleanClause.Occur.SHOULD));
+    return text.build();
   }
 
   @Override
@@ -134,17 +137,44 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   }
 
   private List<Hit> search(KbIndex kb, String kbId, Query q, int topK) {
+    return withSearcher(kb, kbId, searcher -> {
+      ScoreDoc[] top = searcher.search(q, topK).scoreDocs;
+      // Stored fields are compressed in blocks: reading in doc id order decompresses each block once.
+      Integer[] byDoc = new Integer[top.length];
+      for (int i = 0; i < top.length; i++) {
+        byDoc[i] = i;
+      }
+      java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top[i].doc));
+      StoredFields stored = searcher.storedFields();
+      Hit[] hits = new Hit[top.length];
+      for (int i : byDoc) {
+        hits[i] = new Hit(ChunkFields.toChunk(stored.document(top[i].doc), kbId), top[i].score);
+      }
+      return List.of(hits);
+    });
+  }
+
+  /** Work on an acquired searcher. */
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on the knowledge base's current searcher, released afterwards. */
+  <T> T withSearcher(String kbId, SearcherWork<T> work) {
+    return withSearcher(index(kbId), kbId, work);
+  }
+
+  /** The analyzer of a knowledge base's text field. */
+  Analyzer analyzer(String kbId) {
+    return index(kbId).analyzer();
+  }
+
+  private static <T> T withSearcher(KbIndex kb, String kbId, SearcherWork<T> work) {
     try {
       IndexSearcher searcher = kb.searchers().acquire();
       try {
-        TopDocs top = searcher.search(q, topK);
-        StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          hits.add(new Hit(ChunkFields.toChunk(d, kbId), sd.score));
-        }
-        return hits;
+        return work.run(searcher);
       } finally {
         kb.searchers().release(searcher);
       }
@@ -153,7 +183,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
     }
   }
 
-  private static Set<String> analyze(Analyzer analyzer, String text) {
+  static Set<String> analyze(Analyzer analyzer, String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(ChunkFields.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

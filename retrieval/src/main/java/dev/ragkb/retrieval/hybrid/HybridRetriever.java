@@ -7,12 +7,12 @@ import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
-import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
+import dev.ragkb.retrieval.fusion.Fusion;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * BM25 and kNN over one knowledge base, fused by reciprocal rank. The filter (ACL, documents, tags)
+ * BM25 and kNN over one knowledge base, fused. The filter (ACL, documents, tags)
  * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
  */
 public final class HybridRetriever {
@@ -44,11 +44,11 @@ public final class HybridRetriever {
   private final TextIndex text;
   private final VectorIndex vectors;
   private final EmbeddingModel embeddings;
-  private final ReciprocalRankFusion fusion;
+  private final Fusion fusion;
   private final Settings settings;
 
   public HybridRetriever(
-      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, ReciprocalRankFusion fusion, Settings settings) {
+      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion, Settings settings) {
     this.text = text;
     this.vectors = vectors;
     this.embeddings = embeddings;
