@@ -162,6 +162,19 @@ public final class TikaDocumentParser {
       MediaType.application("vnd.oasis.opendocument.presentation"),
       MediaType.application("epub+zip"),
       MediaType.text("csv"));
+  /**
+   * Types that Tika also gives to unrecognised bytes by their file name alone, so that junk named {@code .txt}
+   * would be ingested as garbage text: their first bytes are checked to be text.
+   */
+  private static final Set<MediaType> TEXT_TYPES = Set.of(MediaType.TEXT_PLAIN, MediaType.text("markdown"),
+      MediaType.text("html"), MediaType.application("xhtml+xml"), MediaType.text("csv"));
+  /** How much of a file's head is checked to be text: enough for a stable share, one read. */
+  private static final int TEXT_SNIFF_BYTES = 8192;
+  /**
+   * Text in any 8-bit or UTF-8 encoding has almost no C0 control characters (a stray NUL or BEL from a bad export
+   * is tolerated); random bytes have about 11 % (28 of 256 values).
+   */
+  private static final double MAX_CONTROL_SHARE = 0.05;
   /** Types whose Tika parser holds the whole file's tree in memory. */
   private static final Set<MediaType> PARSED_IN_MEMORY = Set.of(MediaType.text("html"), MediaType.application("xhtml+xml"));
   /** Containers: ingested for the documents they hold, recursively. */
@@ -288,6 +301,10 @@ public final class TikaDocumentParser {
       }
       if (!isSupported(type)) {
         throw new UnsupportedDocumentTypeException("cannot ingest " + type + " documents: " + fileName);
+      }
+      if (TEXT_TYPES.contains(type) && looksBinary(stream)) {
+        throw new UnsupportedDocumentTypeException("cannot ingest binary content (application/octet-stream), not "
+            + type + " as its name says: " + fileName);
       }
       TextBlockReader.Syntax syntax = TextBlockReader.Syntax.of(type);
       ParsedDocument document;
@@ -498,6 +515,30 @@ public final class TikaDocumentParser {
     String assembled = assembler.text();
     return new ParsedDocument(h1 != null ? h1 : baseName(fileName), type.toString(), LanguageGuesser.guess(assembled),
         List.of(), null, null, assembled, assembler.blocks(), List.of());
+  }
+
+  /**
+   * Whether the head of {@code stream} is binary rather than text: more than 5 % of its bytes are C0 control
+   * characters (NUL included) other than tab, line breaks, form feed and escape, and it does not start with a UTF-16
+   * byte-order mark (UTF-16 text is full of NULs). Leaves the stream where it was.
+   */
+  static boolean looksBinary(TikaInputStream stream) throws IOException {
+    stream.mark(TEXT_SNIFF_BYTES);
+    byte[] head = stream.readNBytes(TEXT_SNIFF_BYTES);
+    stream.reset();
+    boolean wideBom = head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+        || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    if (wideBom) {
+      return false;
+    }
+    int controls = 0;
+    for (byte b : head) {
+      boolean allowed = b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x1B;
+      if ((b >= 0 && b < 0x20 && !allowed) || b == 0x7F) {
+        controls++;
+      }
+    }
+    return controls > head.length * MAX_CONTROL_SHARE;
   }
 
   private static void requireContent(TikaInputStream stream, String fileName) throws IOException {

@@ -45,6 +45,9 @@ class HostileInputTest {
     batch.put("junk.pdf", noise);
     batch.put("junk.docx", noise);
     batch.put("junk.xlsx", noise);
+    batch.put("junk.txt", noise);
+    batch.put("junk.md", noise);
+    batch.put("junk.html", noise);
     batch.put("photo.png", DocumentFixtures.PNG_HEAD);
     batch.put("tool.exe", DocumentFixtures.ELF_HEAD);
     batch.put("good-3.html", "<html><body><p>A good page.</p></body></html>".getBytes(UTF_8));
@@ -67,6 +70,9 @@ class HostileInputTest {
         entry("junk.pdf", "CORRUPT"),
         entry("junk.docx", "CORRUPT"),
         entry("junk.xlsx", "CORRUPT"),
+        entry("junk.txt", UNSUPPORTED),
+        entry("junk.md", UNSUPPORTED),
+        entry("junk.html", UNSUPPORTED),
         entry("photo.png", UNSUPPORTED),
         entry("tool.exe", UNSUPPORTED),
         entry("good-3.html", OK),
@@ -77,6 +83,15 @@ class HostileInputTest {
         entry("crowded.zip", "SUSPECTED_BOMB"),
         entry("bomb.docx", "SUSPECTED_BOMB"),
         entry("good-4.md", OK));
+  }
+
+  @Test
+  void stillReadsTextInUtf16AndLatin1() {
+    byte[] utf16 = "\uFEFFSome text in UTF-16.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] latin1 = "Café crème, déjà vu.".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThat(outcomeOf("wide.txt", utf16)).isEqualTo(OK);
+    assertThat(outcomeOf("latin.txt", latin1)).isEqualTo(OK);
   }
 
   @Test
