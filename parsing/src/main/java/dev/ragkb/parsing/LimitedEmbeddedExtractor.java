@@ -85,6 +85,10 @@ final class LimitedEmbeddedExtractor implements EmbeddedDocumentExtractor {
         }
         return;
       }
+      if (TikaDocumentParser.TEXT_TYPES.contains(type) && TikaDocumentParser.looksBinary(entry)) {
+        session.warn(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped " + describe(name) + ": binary, not " + type);
+        return;
+      }
       depth++;
       blocks.startEmbedded(name);
       try {
@@ -105,7 +109,8 @@ final class LimitedEmbeddedExtractor implements EmbeddedDocumentExtractor {
       } catch (EncryptedDocumentException e) {
         session.check();
         session.warn(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped " + describe(name) + ": it is encrypted");
-      } catch (TikaException e) {
+      } catch (TikaException | RuntimeException e) {
+        // a parser's unchecked exception on a damaged entry costs that entry, not the whole container
         session.check();
         session.warn(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped " + describe(name) + ": it is corrupt");
       } finally {

@@ -166,7 +166,7 @@ public final class TikaDocumentParser {
    * Types that Tika also gives to unrecognised bytes by their file name alone, so that junk named {@code .txt}
    * would be ingested as garbage text: their first bytes are checked to be text.
    */
-  private static final Set<MediaType> TEXT_TYPES = Set.of(MediaType.TEXT_PLAIN, MediaType.text("markdown"),
+  static final Set<MediaType> TEXT_TYPES = Set.of(MediaType.TEXT_PLAIN, MediaType.text("markdown"),
       MediaType.text("html"), MediaType.application("xhtml+xml"), MediaType.text("csv"));
   /** How much of a file's head is checked to be text: enough for a stable share, one read. */
   private static final int TEXT_SNIFF_BYTES = 8192;

@@ -88,18 +88,22 @@ class TikaFormatsTest {
   }
 
   @Test
-  void keepsAnArchiveWhoseEntryIsCorruptAndWarnsAboutTheEntry() {
+  void keepsAnArchiveWhoseEntriesAreCorruptOrJunkAndWarnsAboutThem() {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("good.txt", "Good text.".getBytes(UTF_8));
     entries.put("broken.pdf", "%PDF-1.7 not really".getBytes(UTF_8));
+    byte[] noise = new byte[2048];
+    new java.util.Random(7).nextBytes(noise);
+    entries.put("noise.txt", noise);
 
     ParsedDocument doc = parse(ArchiveFixtures.zip(entries), "mixed.zip");
 
     assertThat(doc.blocks()).extracting(Block::text).containsExactly("Good text.");
-    assertThat(doc.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.kind()).isEqualTo(ParseWarning.Kind.EMBEDDED_SKIPPED);
-      assertThat(w.message()).contains("broken.pdf");
-    });
+    assertThat(doc.warnings())
+        .extracting(ParseWarning::kind, ParseWarning::message)
+        .containsExactly(
+            tuple(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped attachment 'broken.pdf': it is corrupt"),
+            tuple(ParseWarning.Kind.EMBEDDED_SKIPPED, "skipped attachment 'noise.txt': binary, not text/plain"));
   }
 
   @Test
