@@ -52,11 +52,11 @@ class IngestConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  TikaDocumentParser documentParser(IngestProperties properties) {
+  TikaDocumentParser documentParser(IngestProperties properties, ParsingProperties parsing) {
     // A thread per parse, not a pool: a parse that times out and ignores its interrupt keeps its thread, and must
     // not hold a pool slot; daemon, so such a thread never blocks shutdown.
     ThreadFactory threads = Thread.ofPlatform().name("parse-", 0).daemon(true).factory();
-    return new TikaDocumentParser(TikaDocumentParser.Settings.defaults(properties.maxFileSize().toBytes()),
+    return new TikaDocumentParser(parsing.toSettings(properties.maxFileSize().toBytes()),
         task -> threads.newThread(task).start());
   }
 
