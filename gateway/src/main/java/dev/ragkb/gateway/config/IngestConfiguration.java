@@ -22,6 +22,7 @@ import dev.ragkb.parsing.TikaDocumentParser;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +36,9 @@ import org.springframework.context.annotation.DependsOn;
 /** The embedding model, the ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
+
+  /** A parent passage holds at most this many chunks' worth of tokens (see {@link #chunker}). */
+  private static final int PARENT_CHUNKS = 4;
 
   /** CPU-bound inference gets a bounded pool of platform threads, one per core unless configured. */
   @Bean(destroyMethod = "shutdown")
@@ -51,14 +55,21 @@ class IngestConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  TikaDocumentParser documentParser(IngestProperties properties) {
-    return new TikaDocumentParser(properties.maxFileSize().toBytes());
+  TikaDocumentParser documentParser(IngestProperties properties, ParsingProperties parsing) {
+    // A thread per parse, not a pool: a parse that times out and ignores its interrupt keeps its thread, and must
+    // not hold a pool slot; daemon, so such a thread never blocks shutdown.
+    ThreadFactory threads = Thread.ofPlatform().name("parse-", 0).daemon(true).factory();
+    return new TikaDocumentParser(parsing.toSettings(properties.maxFileSize().toBytes()),
+        task -> threads.newThread(task).start());
   }
 
   @Bean
   @ConditionalOnMissingBean
   StructuredChunker chunker(IngestProperties properties, OnnxEmbeddingModel tokens) {
-    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens());
+    // Parents of four chunks: enough context around a match for the generator, while a long section without
+    // headings is not copied whole into every one of its chunks.
+    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens(),
+        PARENT_CHUNKS * properties.chunkMaxTokens());
   }
 
   @Bean
