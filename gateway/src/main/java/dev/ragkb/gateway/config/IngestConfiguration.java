@@ -1,11 +1,11 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.BlobStore;
+import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.JobStore;
-import dev.ragkb.indexing.lucene.LuceneIndex;
-import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
+import dev.ragkb.core.TokenCounter;
 import dev.ragkb.ingest.DocumentIngestor;
 import dev.ragkb.ingest.DocumentRemover;
 import dev.ragkb.ingest.JobRecorder;
@@ -33,25 +33,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
-/** The embedding model, the ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
+/** The ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
   /** A parent passage holds at most this many chunks' worth of tokens (see {@link #chunker}). */
   private static final int PARENT_CHUNKS = 4;
-
-  /** CPU-bound inference gets a bounded pool of platform threads, one per core unless configured. */
-  @Bean(destroyMethod = "shutdown")
-  ExecutorService embeddingExecutor(EmbeddingProperties properties) {
-    int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-    return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embed-", 0).daemon(true).factory());
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  OnnxEmbeddingModel embeddingModel(EmbeddingProperties properties, @Qualifier("embeddingExecutor") ExecutorService executor) {
-    return new OnnxEmbeddingModel(new OnnxEmbeddingModel.Settings(properties.model(), properties.queryInstruction()), executor);
-  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -65,7 +52,7 @@ class IngestConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  StructuredChunker chunker(IngestProperties properties, OnnxEmbeddingModel tokens) {
+  StructuredChunker chunker(IngestProperties properties, TokenCounter tokens) {
     // Parents of four chunks: enough context around a match for the generator, while a long section without
     // headings is not copied whole into every one of its chunks.
     return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens(),
@@ -74,7 +61,7 @@ class IngestConfiguration {
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      EmbeddingModel embeddings, LuceneIndex index, IngestProperties properties) {
+      EmbeddingModel embeddings, ChunkIndex index, IngestProperties properties) {
     return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }

@@ -51,7 +51,7 @@ final class ChunkFields {
     return "g:" + group;
   }
 
-  static Document toDocument(EmbeddedChunk embedded) {
+  static Document toDocument(EmbeddedChunk embedded, VectorFormat vectorFormat) {
     Chunk c = embedded.chunk();
     Document d = new Document();
     d.add(new StringField(CHUNK_ID, c.id(), Field.Store.YES));
@@ -76,7 +76,9 @@ final class ChunkFields {
     c.acl().users().forEach(u -> d.add(new StringField(ACL, userTerm(u), Field.Store.YES)));
     c.acl().groups().forEach(g -> d.add(new StringField(ACL, groupTerm(g), Field.Store.YES)));
     c.tags().forEach(t -> d.add(new StringField(TAG, t, Field.Store.YES)));
-    d.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    if (vectorFormat != VectorFormat.NONE) {
+      d.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return d;
   }
 

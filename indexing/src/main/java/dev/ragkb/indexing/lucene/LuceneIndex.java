@@ -49,15 +49,23 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
 
   private final Path root;
   private final Function<String, String> languageOfKb;
+  private final VectorFormat vectorFormat;
   private final Map<String, KbIndex> open = new ConcurrentHashMap<>();
+
+  /** An index with float vectors. */
+  public LuceneIndex(Path root, Function<String, String> languageOfKb) {
+    this(root, languageOfKb, VectorFormat.FLOAT32);
+  }
 
   /**
    * @param root where the per-knowledge-base directories live
    * @param languageOfKb the language of a knowledge base, which picks its analyzer
+   * @param vectorFormat how new segments store vectors
    */
-  public LuceneIndex(Path root, Function<String, String> languageOfKb) {
+  public LuceneIndex(Path root, Function<String, String> languageOfKb, VectorFormat vectorFormat) {
     this.root = root;
     this.languageOfKb = languageOfKb;
+    this.vectorFormat = vectorFormat;
   }
 
   private record KbIndex(IndexWriter writer, SearcherManager searchers, Analyzer analyzer) implements Closeable {
@@ -75,9 +83,11 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   private KbIndex openIndex(String kbId) {
     try {
       Analyzer analyzer = Analyzers.forLanguage(languageOfKb.apply(kbId));
-      var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      var config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCodec(vectorFormat.codec());
       IndexWriter writer = new IndexWriter(FSDirectory.open(root.resolve(kbId)), config);
-      log.info("opened Lucene index kb={} docs={}", kbId, writer.getDocStats().numDocs);
+      log.info("opened Lucene index kb={} docs={} vectors={}", kbId, writer.getDocStats().numDocs, vectorFormat);
       return new KbIndex(writer, new SearcherManager(writer, null), analyzer);
     } catch (IOException e) {
       throw new RetriableException("cannot open the index of knowledge base " + kbId, e);
@@ -94,7 +104,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
           kb.writer().deleteDocuments(term);
         } else {
           // updateDocuments deletes and adds as one atomic operation: readers never see a mix.
-          kb.writer().updateDocuments(term, e.getValue().stream().map(ChunkFields::toDocument).toList());
+          kb.writer().updateDocuments(term, e.getValue().stream().map(c -> ChunkFields.toDocument(c, vectorFormat)).toList());
         }
       }
       kb.writer().commit();
