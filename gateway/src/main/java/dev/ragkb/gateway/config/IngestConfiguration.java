@@ -102,7 +102,7 @@ class IngestConfiguration {
   }
 
   @Bean
-  DocumentRemover documentRemover(DocumentStore documents, LuceneIndex index, BlobStore blobs, JobStore jobs) {
+  DocumentRemover documentRemover(DocumentStore documents, ChunkIndex index, BlobStore blobs, JobStore jobs) {
     return new DocumentRemover(documents, index, blobs, jobs);
   }
 
