@@ -17,4 +17,7 @@ public interface BlobStore {
 
   /** Removes a blob; a no-op when absent. */
   void delete(String key);
+
+  /** Removes every blob whose key starts with {@code prefix + "/"}; a no-op when there is none. */
+  void deleteAll(String prefix);
 }

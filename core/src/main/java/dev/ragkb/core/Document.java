@@ -51,6 +51,11 @@ public record Document(
     return new Document(id, kbId, source, title, contentHash, newStatus, newError, newChunkCount, acl, tags, jobId, at);
   }
 
+  /** This document as version {@code hash} submitted by job {@code job}: what a conditional save expects to find. */
+  public Document withVersion(String hash, String job) {
+    return new Document(id, kbId, source, title, hash, status, error, chunkCount, acl, tags, job, updatedAt);
+  }
+
   public Document withTitle(String newTitle) {
     return new Document(id, kbId, source, newTitle, contentHash, status, error, chunkCount, acl, tags, jobId, updatedAt);
   }

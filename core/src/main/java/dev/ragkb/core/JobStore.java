@@ -10,8 +10,13 @@ public interface JobStore {
 
   Optional<Job> find(String jobId);
 
-  /** Counts one finished document of the job, with its error when {@code outcome} is FAILED. */
-  void recordOutcome(String jobId, Outcome outcome, Job.@org.jspecify.annotations.Nullable DocumentError error);
+  /**
+   * Records how one document of the job ended, with its error when {@code outcome} is FAILED.
+   * Idempotent per job and document, because at-least-once delivery may report an outcome twice:
+   * the same outcome again changes nothing, another outcome replaces the previous one (a dead-lettered
+   * document that succeeds on replay stops counting as failed).
+   */
+  void recordOutcome(String jobId, String documentId, Outcome outcome, Job.@org.jspecify.annotations.Nullable DocumentError error);
 
   /** How a document of a job ended. */
   enum Outcome {

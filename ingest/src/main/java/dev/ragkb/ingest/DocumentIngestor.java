@@ -6,6 +6,7 @@ import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.JobStatus;
+import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.JobStore;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RetriableException;
@@ -22,9 +23,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -87,16 +90,17 @@ public final class DocumentIngestor {
       throw new UnsupportedDocumentTypeException(
           "unsupported file type: " + describe(uploads, mediaTypes) + "; supported: PDF, Word, PowerPoint, Excel, HTML, Markdown, text, RTF, ODF, EPUB, CSV");
     }
+    rejectDuplicateIds(kb, uploads);
     Instant now = clock.instant();
     String jobId = ids.get();
     jobs.create(new Job(jobId, kb.id(), JobStatus.QUEUED, uploads.size(), 0, 0, 0, List.of(), now, now));
     List<String> documentIds = new ArrayList<>();
     for (int i = 0; i < uploads.size(); i++) {
       Upload u = uploads.get(i);
-      String documentId = u.documentId() != null ? u.documentId() : derivedDocumentId(kb.id(), u.source());
+      String documentId = documentIdOf(kb, u);
       documentIds.add(documentId);
       if (!parser.supports(mediaTypes.get(i))) {
-        jobs.recordOutcome(jobId, JobStore.Outcome.FAILED, new Job.DocumentError(documentId, u.source(),
+        jobs.recordOutcome(jobId, documentId, JobStore.Outcome.FAILED, new Job.DocumentError(documentId, u.source(),
             "unsupported_media_type", "unsupported file type " + mediaTypes.get(i)));
         continue;
       }
@@ -106,14 +110,28 @@ public final class DocumentIngestor {
     return new Receipt(jobId, documentIds);
   }
 
+  private static String documentIdOf(KnowledgeBase kb, Upload u) {
+    return u.documentId() != null ? u.documentId() : derivedDocumentId(kb.id(), u.source());
+  }
+
+  /** A job counts each document once, so one request may not name a document twice. */
+  private static void rejectDuplicateIds(KnowledgeBase kb, List<Upload> uploads) {
+    Set<String> seen = new HashSet<>();
+    for (Upload u : uploads) {
+      if (!seen.add(documentIdOf(kb, u))) {
+        throw new InvalidRequestException("document " + documentIdOf(kb, u) + " (" + u.source() + ") is named twice in one request");
+      }
+    }
+  }
+
   private void accept(KnowledgeBase kb, String jobId, String documentId, Upload u, Instant now) {
     String hash = sha256(u.content());
     Optional<Document> existing = documents.find(kb.id(), documentId);
     if (existing.isPresent() && existing.get().contentHash().equals(hash) && existing.get().status() == DocumentStatus.INDEXED) {
-      jobs.recordOutcome(jobId, JobStore.Outcome.SKIPPED, null);
+      jobs.recordOutcome(jobId, documentId, JobStore.Outcome.SKIPPED, null);
       return;
     }
-    String blobKey = blobKey(kb.id(), documentId, hash);
+    String blobKey = BlobKeys.original(kb.id(), documentId, hash);
     try (InputStream in = u.content().open()) {
       blobs.put(blobKey, in);
     } catch (IOException e) {
@@ -123,24 +141,54 @@ public final class DocumentIngestor {
     String title = existing.map(Document::title).orElse(u.source());
     documents.save(new Document(documentId, kb.id(), u.source(), title, hash, DocumentStatus.QUEUED, null, previousChunks,
         u.acl(), u.tags(), jobId, now));
+    existing.ifPresent(old -> supersede(old, hash));
     transport.submit(new DocumentReceived(jobId, kb.id(), documentId, u.source(), blobKey, hash, u.acl(), u.tags()));
+  }
+
+  /**
+   * The saved record now names the new version, so the pipeline drops whatever of {@code old} is
+   * still in flight; its job hears that it was skipped, and its blobs go.
+   */
+  private void supersede(Document old, String newHash) {
+    if (inFlight(old)) {
+      jobs.recordOutcome(old.jobId(), old.id(), JobStore.Outcome.SKIPPED, null);
+    }
+    if (!old.contentHash().equals(newHash)) {
+      String oldKey = BlobKeys.original(old.kbId(), old.id(), old.contentHash());
+      blobs.delete(oldKey);
+      BlobKeys.derived(oldKey).forEach(blobs::delete);
+    }
+  }
+
+  static boolean inFlight(Document d) {
+    return d.status() == DocumentStatus.QUEUED || d.status() == DocumentStatus.PROCESSING;
+  }
+
+  /**
+   * Makes a dead-lettered document pending again, for a replay.
+   *
+   * @return false when the dead letter is out of date (the document was deleted, replaced or replayed
+   *     since): then nothing changes and it must not be submitted
+   */
+  public boolean requeue(DocumentReceived deadLetter) {
+    Optional<Document> current = documents.find(deadLetter.kbId(), deadLetter.documentId())
+        .filter(d -> d.status() == DocumentStatus.FAILED && d.contentHash().equals(deadLetter.contentHash())
+            && d.jobId().equals(deadLetter.jobId()));
+    current.ifPresent(d -> documents.save(d.withStatus(DocumentStatus.QUEUED, null, d.chunkCount(), clock.instant())));
+    return current.isPresent();
   }
 
   /** Submits again every document a previous run left unfinished. */
   public int resumePending() {
     List<Document> pending = documents.pending();
     for (Document d : pending) {
-      transport.submit(new DocumentReceived(d.jobId(), d.kbId(), d.id(), d.source(), blobKey(d.kbId(), d.id(), d.contentHash()),
+      transport.submit(new DocumentReceived(d.jobId(), d.kbId(), d.id(), d.source(), BlobKeys.original(d.kbId(), d.id(), d.contentHash()),
           d.contentHash(), d.acl(), d.tags()));
     }
     if (!pending.isEmpty()) {
       log.info("resumed {} unfinished documents", pending.size());
     }
     return pending.size();
-  }
-
-  private static String blobKey(String kbId, String documentId, String hash) {
-    return kbId + "/" + documentId + "/" + hash;
   }
 
   private String detect(Upload u) {

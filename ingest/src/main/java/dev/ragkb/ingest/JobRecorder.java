@@ -1,5 +1,6 @@
 package dev.ragkb.ingest;
 
+import dev.ragkb.core.Document;
 import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.Job;
@@ -8,9 +9,19 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentIndexed;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
 import dev.ragkb.ingest.pipeline.IngestionListener;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Writes each document's progress to the metadata store and counts it in its job. */
+/**
+ * Writes each document's progress to the metadata store and counts it in its job. Status moves only
+ * forward (QUEUED, PROCESSING, then INDEXED or FAILED) and only for the version and job the message
+ * names, so repeated and late deliveries change nothing. The job's outcome is recorded before the
+ * final status: a crash in between leaves the document in flight, its message is delivered again,
+ * and the outcome, idempotent, is recorded again.
+ */
 public final class JobRecorder implements IngestionListener {
+
+  private static final Set<DocumentStatus> IN_FLIGHT = EnumSet.of(DocumentStatus.QUEUED, DocumentStatus.PROCESSING);
 
   private final DocumentStore documents;
   private final JobStore jobs;
@@ -25,22 +36,30 @@ public final class JobRecorder implements IngestionListener {
   @Override
   public void started(DocumentReceived d) {
     documents.find(d.kbId(), d.documentId())
-        .ifPresent(doc -> documents.save(doc.withStatus(DocumentStatus.PROCESSING, null, doc.chunkCount(), clock.instant())));
+        .ifPresent(doc -> documents.saveIf(
+            version(doc, d).withStatus(DocumentStatus.PROCESSING, null, doc.chunkCount(), clock.instant()), IN_FLIGHT));
   }
 
   @Override
   public void indexed(DocumentIndexed indexed) {
     DocumentReceived d = indexed.received();
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.SUCCEEDED, null);
     documents.find(d.kbId(), d.documentId())
-        .ifPresent(doc -> documents.save(
-            doc.withTitle(indexed.title()).withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant())));
-    jobs.recordOutcome(d.jobId(), JobStore.Outcome.SUCCEEDED, null);
+        .ifPresent(doc -> documents.saveIf(version(doc, d).withTitle(indexed.title())
+            .withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant()), IN_FLIGHT));
   }
 
   @Override
   public void failed(DocumentReceived d, String code, String message) {
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.FAILED,
+        new Job.DocumentError(d.documentId(), d.source(), code, message));
     documents.find(d.kbId(), d.documentId())
-        .ifPresent(doc -> documents.save(doc.withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant())));
-    jobs.recordOutcome(d.jobId(), JobStore.Outcome.FAILED, new Job.DocumentError(d.documentId(), d.source(), code, message));
+        .ifPresent(doc -> documents.saveIf(
+            version(doc, d).withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant()), IN_FLIGHT));
+  }
+
+  /** The stored record with the message's version and job, so that saveIf matches only that version. */
+  private static Document version(Document stored, DocumentReceived d) {
+    return stored.withVersion(d.contentHash(), d.jobId());
   }
 }

@@ -54,6 +54,9 @@ final class ApiModels {
     }
   }
 
+  /** What {@code POST /v1/dead-letters/replay} did: letters read, and documents sent through again. */
+  record ReplayView(int deadLetters, int replayed) {}
+
   record Filters(@Nullable Set<String> documentIds, @Nullable Set<String> tags) {}
 
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,

@@ -1,6 +1,7 @@
 package dev.ragkb.gateway.config;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts tries per document when a stage fails with a retriable error
  * @param initialBackoff wait before the second try, doubled each time
  * @param maxFileSize the largest file accepted
+ * @param transport how documents travel between the stages: {@code kafka} (topics per stage, see
+ *     {@code ragkb.kafka.*}) or {@code in-process} (one executor, no broker)
  */
 @Validated
 @ConfigurationProperties("ragkb.ingest")
@@ -28,4 +31,5 @@ public record IngestProperties(
     @DefaultValue("2") @Min(1) int workers,
     @DefaultValue("3") @Min(1) int maxAttempts,
     @DefaultValue("500ms") Duration initialBackoff,
-    @DefaultValue("200MB") DataSize maxFileSize) {}
+    @DefaultValue("200MB") DataSize maxFileSize,
+    @DefaultValue("kafka") @Pattern(regexp = "kafka|in-process") String transport) {}

@@ -31,7 +31,9 @@ class StorageConfiguration {
   /**
    * The embedded metadata database: H2 in PostgreSQL mode, so the same migrations and SQL run on
    * PostgreSQL once {@code spring.datasource.url} points there. The path is made absolute because H2
-   * refuses paths relative to the working directory.
+   * refuses paths relative to the working directory. {@code WRITE_DELAY=0} writes each commit before it
+   * returns: by default H2 holds commits back for up to a second, and a killed process loses them
+   * while Kafka offsets and index commits that depend on them survive (KafkaCrashIT found it).
    */
   @Bean
   @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -39,7 +41,7 @@ class StorageConfiguration {
     Path db = properties.dataDir().toAbsolutePath().normalize().resolve("metadata").resolve("ragkb");
     return DataSourceBuilder.create()
         .type(HikariDataSource.class)
-        .url("jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE")
+        .url("jdbc:h2:file:" + db + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
         .username("ragkb")
         .password("")
         .build();

@@ -1,6 +1,7 @@
 package dev.ragkb.gateway.security;
 
 import dev.ragkb.gateway.config.RagkbProperties;
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,6 +42,9 @@ class SecurityConfiguration {
         .requestCache(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(a -> a
+            // The async dispatch that completes a stream (SSE) belongs to a request already let in;
+            // stateless, it carries no authentication of its own and would be refused mid-stream.
+            .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
             .anyRequest().authenticated())
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKey, unauthorized), AnonymousAuthenticationFilter.class)

@@ -3,6 +3,7 @@ package dev.ragkb.indexing.composite;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes every change to several indexes in turn, such as Lucene for text and Milvus for vectors.
@@ -21,8 +22,8 @@ public final class FanOutChunkIndex implements ChunkIndex {
   }
 
   @Override
-  public void replaceDocument(String kbId, String documentId, List<EmbeddedChunk> chunks) {
-    indexes.forEach(i -> i.replaceDocument(kbId, documentId, chunks));
+  public void replaceDocuments(String kbId, Map<String, List<EmbeddedChunk>> chunksByDocument) {
+    indexes.forEach(i -> i.replaceDocuments(kbId, chunksByDocument));
   }
 
   @Override

@@ -27,6 +27,8 @@ final class ChunkFields {
   static final String SOURCE = "source";
   static final String HEADINGS = "headings";
   static final String PAGE = "page";
+  /** The chunk's parent passage, stored only: what a generator reads around a matched chunk. */
+  static final String PARENT = "parent";
   static final String ORDINAL = "ordinal";
   static final String OFFSETS = "offsets";
   static final String ACL = "acl";
@@ -65,6 +67,9 @@ final class ChunkFields {
     }
     d.add(new StoredField(ORDINAL, c.ordinal()));
     d.add(new StoredField(OFFSETS, c.startOffset() + ":" + c.endOffset()));
+    if (c.parentText() != null) {
+      d.add(new StoredField(PARENT, c.parentText()));
+    }
     if (c.acl().isPublic()) {
       d.add(new StringField(ACL, PUBLIC, Field.Store.YES));
     }
@@ -100,6 +105,7 @@ final class ChunkFields {
         Integer.parseInt(offsets[0]),
         Integer.parseInt(offsets[1]),
         new Acl(users, groups),
-        Set.of(d.getValues(TAG)));
+        Set.of(d.getValues(TAG)),
+        d.get(PARENT));
   }
 }

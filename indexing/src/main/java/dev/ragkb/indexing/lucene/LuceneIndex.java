@@ -95,15 +95,17 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   }
 
   @Override
-  public void replaceDocument(String kbId, String documentId, List<EmbeddedChunk> chunks) {
+  public void replaceDocuments(String kbId, Map<String, List<EmbeddedChunk>> chunksByDocument) {
     KbIndex kb = index(kbId);
-    Term term = FilterQueries.documentTerm(documentId);
     try {
-      if (chunks.isEmpty()) {
-        kb.writer().deleteDocuments(term);
-      } else {
-        // updateDocuments deletes and adds as one atomic operation: readers never see a mix.
-        kb.writer().updateDocuments(term, chunks.stream().map(c -> ChunkFields.toDocument(c, vectorFormat)).toList());
+      for (Map.Entry<String, List<EmbeddedChunk>> e : chunksByDocument.entrySet()) {
+        Term term = FilterQueries.documentTerm(e.getKey());
+        if (e.getValue().isEmpty()) {
+          kb.writer().deleteDocuments(term);
+        } else {
+          // updateDocuments deletes and adds as one atomic operation: readers never see a mix.
+          kb.writer().updateDocuments(term, e.getValue().stream().map(c -> ChunkFields.toDocument(c, vectorFormat)).toList());
+        }
       }
       kb.writer().commit();
       kb.searchers().maybeRefreshBlocking();

@@ -12,6 +12,7 @@ import io.milvus.v2.service.collection.request.HasCollectionReq;
 import io.milvus.v2.service.vector.response.SearchResp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,8 +84,13 @@ public final class MilvusIndex implements ChunkIndex, VectorIndex, AutoCloseable
     this.requests = new MilvusRequests(settings);
   }
 
+  /** Milvus has no multi-document transaction: each document is upserted, then its stale chunks deleted. */
   @Override
-  public void replaceDocument(String kbId, String documentId, List<EmbeddedChunk> chunks) {
+  public void replaceDocuments(String kbId, Map<String, List<EmbeddedChunk>> chunksByDocument) {
+    chunksByDocument.forEach((documentId, chunks) -> replaceOne(kbId, documentId, chunks));
+  }
+
+  private void replaceOne(String kbId, String documentId, List<EmbeddedChunk> chunks) {
     if (chunks.isEmpty()) {
       deleteDocument(kbId, documentId);
       return;

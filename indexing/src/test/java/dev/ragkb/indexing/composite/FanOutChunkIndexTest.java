@@ -9,6 +9,7 @@ import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.RetriableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FanOutChunkIndexTest {
@@ -16,8 +17,8 @@ class FanOutChunkIndexTest {
   private static ChunkIndex recording(String name, List<String> log) {
     return new ChunkIndex() {
       @Override
-      public void replaceDocument(String kbId, String documentId, List<EmbeddedChunk> chunks) {
-        log.add(name + " replace " + documentId + " " + chunks.size());
+      public void replaceDocuments(String kbId, Map<String, List<EmbeddedChunk>> chunksByDocument) {
+        chunksByDocument.forEach((documentId, chunks) -> log.add(name + " replace " + documentId + " " + chunks.size()));
       }
 
       @Override
@@ -42,7 +43,7 @@ class FanOutChunkIndexTest {
   @Test
   void aFailingIndexFailsTheWriteSoItIsRetried() {
     List<String> log = new ArrayList<>();
-    ChunkIndex down = (kb, doc, chunks) -> {
+    ChunkIndex down = (kb, chunksByDocument) -> {
       throw new RetriableException("down", null);
     };
     var index = new FanOutChunkIndex(List.of(recording("text", log), down));

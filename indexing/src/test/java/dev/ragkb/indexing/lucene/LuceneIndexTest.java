@@ -72,7 +72,7 @@ class LuceneIndexTest {
   void roundTripsEveryChunkField() {
     Chunk c =
         new Chunk("c1", "d1", "kb", 3, "Some text here.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10, 25,
-            new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
+            new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"), "Before. Some text here. After.");
     index.replaceDocument("kb", "d1", List.of(embedded(c)));
     Hit hit = index.searchText(new TextQuery("kb", "text", 1, ALL)).getFirst();
     assertThat(hit.chunk()).isEqualTo(c);

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under a root directory; a key is a relative path of safe segments. A put writes a
@@ -59,6 +61,22 @@ public final class FileBlobStore implements BlobStore {
       Files.deleteIfExists(resolve(key));
     } catch (IOException e) {
       throw new RetriableException("cannot delete blob " + key, e);
+    }
+  }
+
+  @Override
+  public void deleteAll(String prefix) {
+    Path dir = resolve(prefix);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(dir)) {
+      // deepest first, so each directory is empty when its turn comes
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new RetriableException("cannot delete blobs under " + prefix, e);
     }
   }
 

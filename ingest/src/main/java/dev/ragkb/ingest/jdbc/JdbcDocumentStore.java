@@ -6,7 +6,9 @@ import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.DocumentStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,23 @@ public final class JdbcDocumentStore implements DocumentStore {
       }
       return null;
     });
+  }
+
+  @Override
+  public boolean saveIf(Document d, Set<DocumentStatus> expected) {
+    if (expected.isEmpty()) {
+      return false;
+    }
+    List<Object> params = new ArrayList<>(List.of(d.source(), d.title(), d.status().name()));
+    params.add(d.error());
+    params.addAll(List.of(d.chunkCount(), join(d.acl().users()), join(d.acl().groups()), join(d.tags()),
+        Sql.timestamp(d.updatedAt()), d.kbId(), d.id(), d.contentHash(), d.jobId()));
+    expected.forEach(status -> params.add(status.name()));
+    return sql.update(
+        "UPDATE documents SET source = ?, title = ?, status = ?, error = ?, chunk_count = ?, acl_users = ?,"
+            + " acl_groups = ?, tags = ?, updated_at = ? WHERE kb_id = ? AND id = ? AND content_hash = ? AND job_id = ?"
+            + " AND status IN (" + String.join(", ", Collections.nCopies(expected.size(), "?")) + ")",
+        params.toArray()) > 0;
   }
 
   @Override

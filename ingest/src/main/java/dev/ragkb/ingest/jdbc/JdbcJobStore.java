@@ -40,24 +40,47 @@ public final class JdbcJobStore implements JobStore {
   }
 
   @Override
-  public void recordOutcome(String jobId, Outcome outcome, Job.@Nullable DocumentError error) {
-    // The counter is incremented in SQL, so concurrent workers never lose a count.
-    String column = switch (outcome) {
-      case SUCCEEDED -> "succeeded";
-      case SKIPPED -> "skipped";
-      case FAILED -> "failed";
-    };
+  public void recordOutcome(String jobId, String documentId, Outcome outcome, Job.@Nullable DocumentError error) {
+    // Counters are moved in SQL inside one transaction, so concurrent workers never lose a count; the
+    // job_documents row makes a repeated report of the same outcome a no-op.
     sql.inTransaction(c -> {
-      Sql.update(c, "UPDATE jobs SET " + column + " = " + column + " + 1, updated_at = ? WHERE id = ?",
-          Sql.timestamp(clock.instant()), jobId);
+      List<Outcome> previous = Sql.query(c,
+          "SELECT outcome FROM job_documents WHERE job_id = ? AND document_id = ? FOR UPDATE",
+          r -> Outcome.valueOf(r.getString(1)), jobId, documentId);
+      if (!previous.isEmpty() && previous.getFirst() == outcome) {
+        return null;
+      }
+      if (previous.isEmpty()) {
+        Sql.update(c, "INSERT INTO job_documents (job_id, document_id, outcome) VALUES (?, ?, ?)",
+            jobId, documentId, outcome.name());
+        Sql.update(c, "UPDATE jobs SET " + column(outcome) + " = " + column(outcome) + " + 1, updated_at = ? WHERE id = ?",
+            Sql.timestamp(clock.instant()), jobId);
+      } else {
+        Outcome old = previous.getFirst();
+        Sql.update(c, "UPDATE job_documents SET outcome = ? WHERE job_id = ? AND document_id = ?",
+            outcome.name(), jobId, documentId);
+        Sql.update(c, "UPDATE jobs SET " + column(old) + " = " + column(old) + " - 1, " + column(outcome) + " = "
+            + column(outcome) + " + 1, updated_at = ? WHERE id = ?", Sql.timestamp(clock.instant()), jobId);
+        if (old == Outcome.FAILED) {
+          Sql.update(c, "DELETE FROM job_errors WHERE job_id = ? AND document_id = ?", jobId, documentId);
+        }
+      }
       if (error != null) {
         Sql.update(c,
             "INSERT INTO job_errors (job_id, seq, document_id, source, code, message)"
                 + " SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM job_errors WHERE job_id = ?",
-            jobId, error.documentId(), error.source(), error.code(), error.message(), jobId);
+            jobId, documentId, error.source(), error.code(), error.message(), jobId);
       }
       return null;
     });
+  }
+
+  private static String column(Outcome outcome) {
+    return switch (outcome) {
+      case SUCCEEDED -> "succeeded";
+      case SKIPPED -> "skipped";
+      case FAILED -> "failed";
+    };
   }
 
   private static Job map(ResultSet r, List<Job.DocumentError> errors) throws SQLException {

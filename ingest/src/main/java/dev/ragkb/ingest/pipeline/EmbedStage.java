@@ -9,7 +9,7 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentEmbedded;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Embeds a document's chunks in batches. */
+/** Embeds chunks in batches, across documents when given several, so the model sees full batches. */
 public final class EmbedStage implements Stage<DocumentChunked, DocumentEmbedded> {
 
   private final EmbeddingModel model;
@@ -26,20 +26,36 @@ public final class EmbedStage implements Stage<DocumentChunked, DocumentEmbedded
 
   @Override
   public DocumentEmbedded run(DocumentChunked input) {
-    List<Chunk> chunks = input.chunks();
-    List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());
+    return runAll(List.of(input)).getFirst();
+  }
+
+  /**
+   * Embeds the chunks of several documents, cutting batches across document boundaries: many small
+   * documents then cost as few model calls as one large one.
+   *
+   * @return one result per input, in input order
+   */
+  public List<DocumentEmbedded> runAll(List<DocumentChunked> inputs) {
+    List<Chunk> chunks = inputs.stream().flatMap(d -> d.chunks().stream()).toList();
+    List<float[]> vectors = new ArrayList<>(chunks.size());
     for (int from = 0; from < chunks.size(); from += batchSize) {
       List<Chunk> batch = chunks.subList(from, Math.min(chunks.size(), from + batchSize));
-      List<float[]> vectors = model.embedPassages(batch.stream().map(EmbedStage::embeddedText).toList());
-      for (int i = 0; i < batch.size(); i++) {
-        embedded.add(new EmbeddedChunk(batch.get(i), vectors.get(i)));
-      }
+      vectors.addAll(model.embedPassages(batch.stream().map(EmbedStage::embeddedText).toList()));
     }
-    return new DocumentEmbedded(input.received(), input.title(), embedded);
+    List<DocumentEmbedded> out = new ArrayList<>(inputs.size());
+    int next = 0;
+    for (DocumentChunked d : inputs) {
+      List<EmbeddedChunk> embedded = new ArrayList<>(d.chunks().size());
+      for (Chunk c : d.chunks()) {
+        embedded.add(new EmbeddedChunk(c, vectors.get(next++)));
+      }
+      out.add(new DocumentEmbedded(d.received(), d.title(), embedded));
+    }
+    return out;
   }
 
   /** Headings give a passage the context its own sentences often leave out. */
-  static String embeddedText(Chunk chunk) {
+  public static String embeddedText(Chunk chunk) {
     if (chunk.headingPath().isEmpty()) {
       return chunk.text();
     }

@@ -17,18 +17,6 @@ public final class InProcessTransport implements IngestionTransport {
 
   private static final Logger log = LoggerFactory.getLogger(InProcessTransport.class);
 
-  /**
-   * @param maxAttempts tries per document, the first included
-   * @param initialBackoff wait before the second try; doubled before each further one
-   */
-  public record RetryPolicy(int maxAttempts, Duration initialBackoff) {
-    public RetryPolicy {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be > 0: " + maxAttempts);
-      }
-    }
-  }
-
   private final IngestPipeline pipeline;
   private final IngestionListener listener;
   private final Executor executor;

@@ -1,124 +1,110 @@
 package dev.ragkb.ingest.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragkb.core.Acl;
-import dev.ragkb.core.ConflictException;
 import dev.ragkb.core.Document;
 import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.JobStatus;
-import dev.ragkb.core.JobStore;
+import dev.ragkb.core.JobStore.Outcome;
 import dev.ragkb.core.KnowledgeBase;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The JDBC stores against a real H2 file database migrated by the same Flyway scripts as the service. */
+/** The metadata stores on an in-memory H2 with the real migrations: what at-least-once delivery relies on. */
 class JdbcStoresTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  private static final Set<DocumentStatus> IN_FLIGHT = EnumSet.of(DocumentStatus.QUEUED, DocumentStatus.PROCESSING);
 
-  @TempDir Path dir;
-  private JdbcKnowledgeBaseStore kbs;
-  private JdbcDocumentStore documents;
+  private JdbcConnectionPool dataSource;
   private JdbcJobStore jobs;
-  private final KnowledgeBase kb = new KnowledgeBase("kb-1", "handbook", "en", "bge-small-en-v1.5-q", NOW);
+  private JdbcDocumentStore documents;
 
   @BeforeEach
   void migrate() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("meta") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-    Flyway.configure().dataSource(ds).load().migrate();
-    kbs = new JdbcKnowledgeBaseStore(ds);
-    documents = new JdbcDocumentStore(ds);
-    jobs = new JdbcJobStore(ds, Clock.fixed(NOW, ZoneOffset.UTC));
-    kbs.create(kb);
+    dataSource = JdbcConnectionPool.create("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+        "sa", "");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    new JdbcKnowledgeBaseStore(dataSource).create(new KnowledgeBase("kb", "kb", "en", "m", NOW));
+    jobs = new JdbcJobStore(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
+    documents = new JdbcDocumentStore(dataSource);
+    jobs.create(new Job("job", "kb", JobStatus.QUEUED, 2, 0, 0, 0, List.of(), NOW, NOW));
   }
 
-  private Document doc(String id, DocumentStatus status) {
-    return new Document(id, kb.id(), id + ".pdf", "Title " + id, "hash-" + id, status, null, 0,
-        new Acl(Set.of("alice"), Set.of("hr", "sales")), Set.of("policy"), "job-1", NOW);
+  @AfterEach
+  void close() {
+    dataSource.dispose();
   }
 
-  @Test
-  void findsKnowledgeBasesByNameAndIdAndRefusesADuplicateName() {
-    assertThat(kbs.findByName("handbook")).contains(kb);
-    assertThat(kbs.findById("kb-1")).contains(kb);
-    assertThat(kbs.findByName("other")).isEmpty();
-    assertThatThrownBy(() -> kbs.create(new KnowledgeBase("kb-2", "handbook", "en", "m", NOW)))
-        .isInstanceOf(ConflictException.class);
+  private static Job.DocumentError error(String documentId) {
+    return new Job.DocumentError(documentId, documentId + ".txt", "unavailable", "embedding service unavailable");
   }
 
   @Test
-  void savesReplacesAndDeletesDocuments() {
-    Document d = doc("a", DocumentStatus.QUEUED);
-    documents.save(d);
-    assertThat(documents.find(kb.id(), "a")).contains(d);
+  void recordingTheSameOutcomeTwiceCountsTheDocumentOnce() {
+    jobs.recordOutcome("job", "a", Outcome.SUCCEEDED, null);
+    jobs.recordOutcome("job", "a", Outcome.SUCCEEDED, null);
+    jobs.recordOutcome("job", "b", Outcome.FAILED, error("b"));
+    jobs.recordOutcome("job", "b", Outcome.FAILED, error("b"));
 
-    Document indexed = d.withStatus(DocumentStatus.INDEXED, null, 7, NOW.plus(1, ChronoUnit.MINUTES));
-    documents.save(indexed);
-    assertThat(documents.find(kb.id(), "a")).contains(indexed);
-    assertThat(documents.list(kb.id())).containsExactly(indexed);
-
-    documents.delete(kb.id(), "a");
-    assertThat(documents.find(kb.id(), "a")).isEmpty();
-  }
-
-  @Test
-  void listsOnlyQueuedAndProcessingDocumentsAsPending() {
-    documents.save(doc("q", DocumentStatus.QUEUED));
-    documents.save(doc("p", DocumentStatus.PROCESSING));
-    documents.save(doc("i", DocumentStatus.INDEXED));
-    documents.save(doc("f", DocumentStatus.FAILED));
-
-    assertThat(documents.pending()).extracting(Document::id).containsExactlyInAnyOrder("q", "p");
-  }
-
-  @Test
-  void countsOutcomesAndDerivesTheJobStatus() {
-    jobs.create(new Job("job-1", kb.id(), JobStatus.QUEUED, 3, 0, 0, 0, List.of(), NOW, NOW));
-    assertThat(jobs.find("job-1")).hasValueSatisfying(j -> assertThat(j.status()).isEqualTo(JobStatus.QUEUED));
-
-    jobs.recordOutcome("job-1", JobStore.Outcome.SUCCEEDED, null);
-    assertThat(jobs.find("job-1").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
-    jobs.recordOutcome("job-1", JobStore.Outcome.SKIPPED, null);
-    jobs.recordOutcome("job-1", JobStore.Outcome.FAILED, new Job.DocumentError("d", "bad.pdf", "unparseable_document", "encrypted"));
-
-    Job job = jobs.find("job-1").orElseThrow();
+    Job job = jobs.find("job").orElseThrow();
+    assertThat(job.succeeded()).isEqualTo(1);
+    assertThat(job.failed()).isEqualTo(1);
+    assertThat(job.errors()).hasSize(1);
     assertThat(job.status()).isEqualTo(JobStatus.PARTIALLY_FAILED);
-    assertThat(job.done()).isEqualTo(3);
-    assertThat(job.errors()).containsExactly(new Job.DocumentError("d", "bad.pdf", "unparseable_document", "encrypted"));
-    assertThat(jobs.find("nope")).isEmpty();
   }
 
   @Test
-  void neverLosesACountUnderConcurrentWorkers() throws Exception {
-    int n = 200;
-    jobs.create(new Job("job-c", kb.id(), JobStatus.QUEUED, n, 0, 0, 0, List.of(), NOW, NOW));
-    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-      for (int i = 0; i < n; i++) {
-        int k = i;
-        pool.submit(() -> jobs.recordOutcome("job-c", k % 10 == 0 ? JobStore.Outcome.FAILED : JobStore.Outcome.SUCCEEDED,
-            k % 10 == 0 ? new Job.DocumentError("d" + k, "s" + k, "x", "y") : null));
-      }
-    }
-    Job job = jobs.find("job-c").orElseThrow();
-    assertThat(job.succeeded()).isEqualTo(180);
-    assertThat(job.failed()).isEqualTo(20);
-    assertThat(job.errors()).hasSize(20);
-    assertThat(job.status()).isEqualTo(JobStatus.PARTIALLY_FAILED);
+  void aLaterOutcomeReplacesTheEarlierOneAndItsError() {
+    jobs.recordOutcome("job", "a", Outcome.SUCCEEDED, null);
+    jobs.recordOutcome("job", "b", Outcome.FAILED, error("b"));
+
+    jobs.recordOutcome("job", "b", Outcome.SUCCEEDED, null);
+
+    Job job = jobs.find("job").orElseThrow();
+    assertThat(job.succeeded()).isEqualTo(2);
+    assertThat(job.failed()).isZero();
+    assertThat(job.errors()).isEmpty();
+    assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+  }
+
+  private static Document doc(String hash, String jobId, DocumentStatus status) {
+    return new Document("a", "kb", "a.txt", "a", hash, status, null, 0, Acl.PUBLIC, Set.of(), jobId, NOW);
+  }
+
+  @Test
+  void aConditionalSaveNeverMovesAFinishedDocumentBack() {
+    documents.save(doc("h1", "job", DocumentStatus.INDEXED));
+
+    boolean moved = documents.saveIf(doc("h1", "job", DocumentStatus.PROCESSING), IN_FLIGHT);
+
+    assertThat(moved).isFalse();
+    assertThat(documents.find("kb", "a").orElseThrow().status()).isEqualTo(DocumentStatus.INDEXED);
+  }
+
+  @Test
+  void aConditionalSaveTouchesOnlyTheVersionAndJobItNames() {
+    documents.save(doc("h2", "job2", DocumentStatus.QUEUED));
+
+    boolean oldVersion = documents.saveIf(doc("h1", "job2", DocumentStatus.INDEXED), IN_FLIGHT);
+    boolean oldJob = documents.saveIf(doc("h2", "job1", DocumentStatus.INDEXED), IN_FLIGHT);
+    boolean current = documents.saveIf(doc("h2", "job2", DocumentStatus.PROCESSING), IN_FLIGHT);
+
+    assertThat(oldVersion).isFalse();
+    assertThat(oldJob).isFalse();
+    assertThat(current).isTrue();
+    assertThat(documents.find("kb", "a").orElseThrow().status()).isEqualTo(DocumentStatus.PROCESSING);
   }
 }
