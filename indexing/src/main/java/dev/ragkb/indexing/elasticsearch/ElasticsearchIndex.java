@@ -331,8 +331,12 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
   }
 
   /** The index of a knowledge base; its id must be a valid index name once lower-cased (UUIDs are). */
-  String indexName(String kbId) {
-    String name = settings.indexPrefix() + kbId.toLowerCase(Locale.ROOT);
+  private String indexName(String kbId) {
+    return indexName(settings.indexPrefix(), kbId);
+  }
+
+  static String indexName(String prefix, String kbId) {
+    String name = prefix + kbId.toLowerCase(Locale.ROOT);
     if (!INDEX_NAME.matcher(name).matches()) {
       throw new InvalidRequestException("knowledge base id " + kbId + " does not make a valid index name");
     }
