@@ -1,10 +1,10 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.BlobStore;
+import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.JobStore;
-import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
 import dev.ragkb.ingest.DocumentIngestor;
 import dev.ragkb.ingest.JobRecorder;
@@ -27,7 +27,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /** The embedding model and the ingestion pipeline on the in-process transport. */
 @Configuration(proxyBeanMethods = false)
@@ -60,15 +59,17 @@ class IngestConfiguration {
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      EmbeddingModel embeddings, LuceneIndex index, IngestProperties properties) {
+      EmbeddingModel embeddings, ChunkIndex index, IngestProperties properties) {
     return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }
 
-  /** Stopped before the index closes ({@code DependsOn}), so no document is cut off mid-write. */
+  /**
+   * Stopped before the index closes, so no document is cut off mid-write: taking the index makes
+   * Spring destroy this executor first, whichever backend provides it.
+   */
   @Bean(destroyMethod = "close")
-  @DependsOn("luceneIndex")
-  ExecutorService ingestExecutor(IngestProperties properties) {
+  ExecutorService ingestExecutor(IngestProperties properties, ChunkIndex index) {
     return Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("ingest-", 0).factory());
   }
 

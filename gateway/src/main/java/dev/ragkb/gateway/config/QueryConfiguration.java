@@ -1,7 +1,8 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.core.TextIndex;
+import dev.ragkb.core.VectorIndex;
 import dev.ragkb.retrieval.fusion.Fusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
@@ -39,7 +40,8 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(LuceneIndex index, EmbeddingModel embeddings, Fusion fusion, RetrievalProperties properties) {
-    return new HybridRetriever(index, index, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
+  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion,
+      RetrievalProperties properties) {
+    return new HybridRetriever(text, vectors, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
   }
 }

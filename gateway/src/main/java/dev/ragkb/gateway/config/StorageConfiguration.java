@@ -72,8 +72,10 @@ class StorageConfiguration {
     return new FileBlobStore(properties.dataDir().resolve("blobs"));
   }
 
+  /** The default index backend; Elasticsearch replaces it ({@link ElasticsearchConfiguration}). */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
+  @ConditionalOnExpression("!'${ragkb.index.backend:lucene}'.startsWith('elasticsearch')")
   LuceneIndex luceneIndex(RagkbProperties properties, KnowledgeBaseStore knowledgeBases) {
     return new LuceneIndex(properties.dataDir().resolve("index"), kbId -> knowledgeBases.findById(kbId)
         .map(KnowledgeBase::language)
