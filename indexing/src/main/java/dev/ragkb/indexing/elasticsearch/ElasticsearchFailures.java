@@ -2,7 +2,6 @@ package dev.ragkb.indexing.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.ragkb.core.InvalidRequestException;
-import dev.ragkb.core.RagkbException;
 import dev.ragkb.core.RetriableException;
 import java.io.IOException;
 
@@ -12,22 +11,18 @@ final class ElasticsearchFailures {
   private ElasticsearchFailures() {}
 
   /**
-   * 429, 5xx and I/O failures (connection refused, timeouts) may pass when tried again; any other
-   * error response means the request itself is wrong.
+   * What to throw for a failed call: 429, 5xx and I/O failures (connection refused, timeouts) may
+   * pass when tried again; any other error response means the request itself is wrong; other
+   * unchecked exceptions (ours, or a client bug) pass through unchanged.
    */
-  static RagkbException translate(String what, Exception e) {
-    if (e instanceof RagkbException known) {
-      return known;
-    }
-    if (e instanceof ElasticsearchException es) {
-      int status = es.status();
-      return status == 429 || status >= 500
-          ? new RetriableException(what + ": " + es.error().type(), e)
-          : new InvalidRequestException(what + ": " + es.error().type(), e);
-    }
-    if (e instanceof IOException) {
-      return new RetriableException(what, e);
-    }
-    throw e instanceof RuntimeException r ? r : new IllegalStateException(what, e);
+  static RuntimeException translate(String what, Exception e) {
+    return switch (e) {
+      case ElasticsearchException es when es.status() == 429 || es.status() >= 500 ->
+          new RetriableException(what + ": " + es.error().type(), es);
+      case ElasticsearchException es -> new InvalidRequestException(what + ": " + es.error().type(), es);
+      case IOException io -> new RetriableException(what, io);
+      case RuntimeException unchanged -> unchanged;
+      default -> new IllegalStateException(what, e);
+    };
   }
 }
