@@ -13,6 +13,7 @@ import dev.ragkb.gateway.api.ApiModels.SearchResult;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.gateway.security.CallerPrincipal;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
 import dev.ragkb.retrieval.query.Intent;
 import dev.ragkb.retrieval.query.QueryPipeline;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,13 +42,13 @@ class QueryController {
   static final String SMALL_TALK_REPLY = "Hello! Ask me a question about the documents in this knowledge base.";
 
   private final KnowledgeBaseResolver resolver;
-  private final HybridRetriever retriever;
+  private final Retriever retriever;
   private final QueryPipeline queries;
   private final Generator generator;
   private final RetrievalProperties retrieval;
   private final JsonMapper json;
 
-  QueryController(KnowledgeBaseResolver resolver, HybridRetriever retriever, QueryPipeline queries, Generator generator,
+  QueryController(KnowledgeBaseResolver resolver, Retriever retriever, QueryPipeline queries, Generator generator,
       RetrievalProperties retrieval, JsonMapper json) {
     this.resolver = resolver;
     this.retriever = retriever;

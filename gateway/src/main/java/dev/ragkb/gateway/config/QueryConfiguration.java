@@ -3,11 +3,16 @@ package dev.ragkb.gateway.config;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
+import java.net.URI;
+import java.util.Locale;
 import dev.ragkb.retrieval.fusion.Fusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
+import dev.ragkb.retrieval.rerank.HttpReranker;
+import dev.ragkb.retrieval.rerank.RerankingRetriever;
 import dev.ragkb.retrieval.query.ConversationHistory;
 import dev.ragkb.retrieval.query.IntentRouter;
 import dev.ragkb.retrieval.query.QueryCondenser;
@@ -32,10 +37,23 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  QueryPipeline queryPipeline(HybridRetriever retriever, GeneratorProperties generation) {
+  QueryPipeline queryPipeline(Retriever retriever, GeneratorProperties generation) {
     // 10,000 conversations of 5 turns: a few megabytes at most
     return new QueryPipeline(new IntentRouter(), new QueryCondenser(), new ConversationHistory(10_000, 5), retriever,
         generation.maxSources());
+  }
+
+  /** Hybrid retrieval, reranked by the reranking service when one is configured. */
+  @Bean
+  @ConditionalOnMissingBean
+  Retriever retriever(HybridRetriever hybrid, RerankerProperties reranker) {
+    if (reranker.url().isBlank()) {
+      return hybrid;
+    }
+    var format = HttpReranker.Format.valueOf(reranker.format().toUpperCase(Locale.ROOT));
+    var client = new HttpReranker(new HttpReranker.Settings(URI.create(reranker.url()), format, reranker.model(),
+        reranker.apiKey(), reranker.timeout()));
+    return new RerankingRetriever(hybrid, client, reranker.candidates());
   }
 
   @Bean

@@ -125,14 +125,20 @@ class OpenAiChatClientTest {
   }
 
   @Test
-  void reusesOnePooledConnectionForSuccessiveAnswers() {
-    server.then(recorded("vllm-chat-stream.sse", 0)).then(recorded("ollama-chat-stream.sse", 0));
+  void reusesPooledConnectionsForSuccessiveAnswers() {
+    // The JDK client hands a drained connection back to its pool asynchronously, so an answer that
+    // follows at once may still open a new one: reuse is asserted over several answers, not each.
+    int answers = 6;
+    for (int i = 0; i < answers; i++) {
+      server.then(recorded(i % 2 == 0 ? "vllm-chat-stream.sse" : "ollama-chat-stream.sse", 0));
+    }
     try (var client = client()) {
-      assertThat(collect(client, new ArrayList<>())).isEqualTo(ANSWER);
-      assertThat(collect(client, new ArrayList<>())).isEqualTo(ANSWER);
+      for (int i = 0; i < answers; i++) {
+        assertThat(collect(client, new ArrayList<>())).isEqualTo(ANSWER);
+      }
     }
 
-    assertThat(server.connections()).isEqualTo(1);
+    assertThat(server.connections()).isLessThan(answers);
   }
 
   @Test

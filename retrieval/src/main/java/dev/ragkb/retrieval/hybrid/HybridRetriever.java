@@ -15,7 +15,7 @@ import java.util.Objects;
  * BM25 and kNN over one knowledge base, fused. The filter (ACL, documents, tags)
  * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
  */
-public final class HybridRetriever {
+public final class HybridRetriever implements Retriever {
 
   /**
    * @param candidates how many hits each retriever contributes before fusion; deeper lists let a
@@ -57,6 +57,7 @@ public final class HybridRetriever {
   }
 
   /** Fused hits in descending relevance, at most {@code request.topK()}. */
+  @Override
   public List<Hit> retrieve(Request request) {
     int depth = Math.max(settings.candidates(), request.topK());
     List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));

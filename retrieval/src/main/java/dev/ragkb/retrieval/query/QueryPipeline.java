@@ -3,6 +3,7 @@ package dev.ragkb.retrieval.query;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +35,10 @@ public final class QueryPipeline {
   private final IntentRouter router;
   private final QueryCondenser condenser;
   private final ConversationHistory history;
-  private final HybridRetriever retriever;
+  private final Retriever retriever;
   private final int maxSources;
 
-  public QueryPipeline(IntentRouter router, QueryCondenser condenser, ConversationHistory history, HybridRetriever retriever,
+  public QueryPipeline(IntentRouter router, QueryCondenser condenser, ConversationHistory history, Retriever retriever,
       int maxSources) {
     this.router = router;
     this.condenser = condenser;
