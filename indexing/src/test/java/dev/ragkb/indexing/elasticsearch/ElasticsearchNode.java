@@ -31,8 +31,9 @@ import org.elasticsearch.io.ansi.AnsiConsoleLoader;
 
 /**
  * A real single Elasticsearch node in a child JVM, started from the Maven jars that module
- * {@code es-test-node} copies (path in system property {@code ragkb.es-node.jars}). Test code only:
- * the server's licence keeps it out of anything shipped.
+ * {@code es-test-node} copies (path in system property {@code ragkb.es-node.jars}). Test code only
+ * (gateway's tests use it through this module's test-jar): the server's licence keeps it out of
+ * anything shipped.
  *
  * <p>It does what the distribution's launcher does (STACK.md): a home with {@code lib/} (the module
  * path), {@code modules/transport-netty4/} (netty and the plugin's descriptors) and
@@ -42,7 +43,7 @@ import org.elasticsearch.io.ansi.AnsiConsoleLoader;
  * (patched into {@code java.base}), the self-attaching entitlement agent, and an ANSI console loader
  * that finds no console.
  */
-final class ElasticsearchNode implements AutoCloseable {
+public final class ElasticsearchNode implements AutoCloseable {
 
   private static final char READY = '\u0018';
   private static final char SHUTDOWN = '\u001B';
@@ -60,12 +61,12 @@ final class ElasticsearchNode implements AutoCloseable {
   }
 
   /** The node's HTTP endpoint. */
-  URI url() {
+  public URI url() {
     return url;
   }
 
   /** Starts a node and returns once it serves HTTP. */
-  static ElasticsearchNode start() throws Exception {
+  public static ElasticsearchNode start() throws Exception {
     String jarsProperty = System.getProperty("ragkb.es-node.jars");
     if (jarsProperty == null || !Files.isDirectory(Path.of(jarsProperty))) {
       throw new IllegalStateException("no Elasticsearch node jars at ragkb.es-node.jars=" + jarsProperty
@@ -186,7 +187,7 @@ final class ElasticsearchNode implements AutoCloseable {
         """);
 
     // the bridge goes into java.base, the agent onto the system class path, the console loader into its own loader
-    copyClasses(home.resolve("entitlement-bridge"), NotEntitledException.class);
+    copyBridge(home.resolve("entitlement-bridge"));
     Manifest agent = new Manifest();
     agent.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     agent.getMainAttributes().putValue("Agent-Class", EntitlementAgent.class.getName());
@@ -210,14 +211,18 @@ final class ElasticsearchNode implements AutoCloseable {
     }
   }
 
-  /** Copies the class files of {@code anchor}'s package (as compiled into the test classes) under {@code root}. */
-  private static void copyClasses(Path root, Class<?> anchor) throws IOException {
-    Path compiled = classFile(anchor).getParent();
-    Path target = Files.createDirectories(root.resolve(anchor.getPackageName().replace('.', '/')));
-    try (Stream<Path> files = Files.list(compiled)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-        Files.copy(f, target.resolve(f.getFileName().toString()));
-      }
+  /**
+   * The entitlement bridge's class files, nested and anonymous classes included, read as resources
+   * (from test classes or from this module's test-jar).
+   */
+  private static final List<String> BRIDGE_CLASSES = List.of("NotEntitledException", "InstrumentationRegistry",
+      "InstrumentationRegistryHandle", "InstrumentationRegistryHandle$Holder", "Util", "Util$1");
+
+  private static void copyBridge(Path root) throws IOException {
+    String pkg = NotEntitledException.class.getPackageName().replace('.', '/');
+    Path target = Files.createDirectories(root.resolve(pkg));
+    for (String name : BRIDGE_CLASSES) {
+      Files.write(target.resolve(name + ".class"), classBytes(pkg + "/" + name + ".class"));
     }
   }
 
@@ -225,17 +230,17 @@ final class ElasticsearchNode implements AutoCloseable {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       String entry = type.getName().replace('.', '/') + ".class";
       out.putNextEntry(new JarEntry(entry));
-      Files.copy(classFile(type), out);
+      out.write(classBytes(entry));
       out.closeEntry();
     }
   }
 
-  private static Path classFile(Class<?> type) {
-    try {
-      URL url = type.getResource(type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class");
-      return Path.of(java.util.Objects.requireNonNull(url, "class file of " + type).toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
+  private static byte[] classBytes(String resource) throws IOException {
+    try (InputStream in = ElasticsearchNode.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no class file " + resource);
+      }
+      return in.readAllBytes();
     }
   }
 
