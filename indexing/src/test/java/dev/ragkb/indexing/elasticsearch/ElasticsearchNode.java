@@ -73,7 +73,16 @@ public final class ElasticsearchNode implements AutoCloseable {
           + "; build with Maven (-pl indexing -am), which copies them in module es-test-node");
     }
     Path home = Files.createTempDirectory("ragkb-es-node");
-    layOut(home, Path.of(jarsProperty));
+    try {
+      return start(home, Path.of(jarsProperty));
+    } catch (Exception | Error e) {
+      deleteTree(home);
+      throw e;
+    }
+  }
+
+  private static ElasticsearchNode start(Path home, Path jars) throws Exception {
+    layOut(home, jars);
     int httpPort = freePort();
     byte[] serverArgs = serverArgs(home, Map.of(
         "cluster.name", "ragkb-test",
@@ -314,10 +323,17 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
       }
     } finally {
-      try (Stream<Path> all = Files.walk(home)) {
-        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      deleteTree(home);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
