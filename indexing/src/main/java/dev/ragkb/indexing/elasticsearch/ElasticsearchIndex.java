@@ -183,24 +183,29 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
    * document must not run concurrently (ingest orders them by document id); durable when it returns
    * (the translog is synced per request).
    */
+  /** All documents of the batch go in one bulk request and one refresh, which is what makes batches cheaper. */
   @Override
-  public void replaceDocument(String kbId, String documentId, List<EmbeddedChunk> chunks) {
+  public void replaceDocuments(String kbId, Map<String, List<EmbeddedChunk>> chunksByDocument) {
     String index = ensureIndex(kbId);
-    Set<String> stale = new HashSet<>(chunkIds(index, documentId));
     List<BulkOperation> operations = new ArrayList<>();
-    for (EmbeddedChunk c : chunks) {
-      if (!c.chunk().documentId().equals(documentId)) {
-        throw new InvalidRequestException("chunk " + c.chunk().id() + " is not of document " + documentId);
+    int removed = 0;
+    for (Map.Entry<String, List<EmbeddedChunk>> e : chunksByDocument.entrySet()) {
+      String documentId = e.getKey();
+      Set<String> stale = new HashSet<>(chunkIds(index, documentId));
+      for (EmbeddedChunk c : e.getValue()) {
+        if (!c.chunk().documentId().equals(documentId)) {
+          throw new InvalidRequestException("chunk " + c.chunk().id() + " is not of document " + documentId);
+        }
+        stale.remove(c.chunk().id());
+        ChunkDocument doc = ChunkDocument.of(c);
+        operations.add(BulkOperation.of(o -> o.index(i -> i.id(doc.chunkId()).document(doc))));
       }
-      stale.remove(c.chunk().id());
-      ChunkDocument doc = ChunkDocument.of(c);
-      operations.add(BulkOperation.of(o -> o.index(i -> i.id(doc.chunkId()).document(doc))));
+      removed += stale.size();
+      stale.stream().sorted().forEach(id -> operations.add(BulkOperation.of(o -> o.delete(d -> d.id(id)))));
     }
-    stale.stream().sorted().forEach(id -> operations.add(BulkOperation.of(o -> o.delete(d -> d.id(id)))));
     bulk.write(index, operations);
     refresh(index);
-    log.debug("replaced document kb={} documentId={} chunks={} removed={}", kbId, documentId, chunks.size(),
-        stale.size());
+    log.debug("replaced documents kb={} documents={} removedChunks={}", kbId, chunksByDocument.size(), removed);
   }
 
   @Override
