@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param endOffset offset just past its last character
  * @param acl who may read it (the document's ACL)
  * @param tags the document's tags
+ * @param parentText the parent passage that holds this chunk (its section, or the part of a long section around
+ *     it): retrieval matches the small chunk, a generator reads the parent for context; null when not recorded
  */
 public record Chunk(
     String id,
@@ -35,7 +37,8 @@ public record Chunk(
     int startOffset,
     int endOffset,
     Acl acl,
-    Set<String> tags) {
+    Set<String> tags,
+    @Nullable String parentText) {
 
   public Chunk {
     Objects.requireNonNull(id, "id");
@@ -50,5 +53,12 @@ public record Chunk(
     if (ordinal < 0 || startOffset < 0 || endOffset < startOffset) {
       throw new IllegalArgumentException("bad ordinal or offsets: " + ordinal + " " + startOffset + ".." + endOffset);
     }
+  }
+
+  /** A chunk without a recorded parent passage. */
+  public Chunk(String id, String documentId, String kbId, int ordinal, String text, String title, String source,
+      List<String> headingPath, @Nullable Integer page, int startOffset, int endOffset, Acl acl, Set<String> tags) {
+    this(id, documentId, kbId, ordinal, text, title, source, headingPath, page, startOffset, endOffset, acl, tags,
+        null);
   }
 }

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param chunkId the cited chunk
  * @param source the document's original file name or path
  * @param title the document's title
- * @param snippet the cited passage
+ * @param snippet the cited passage: exactly the document's extracted text from {@code
+ *     snippetStart} to {@code snippetEnd}
  * @param page the page where the passage starts, when known
  * @param score the retrieval score of the chunk
+ * @param snippetStart offset of the snippet's first character in the document's extracted text
+ * @param snippetEnd offset just past its last character
  */
 public record Citation(
     int n,
@@ -23,7 +26,9 @@ public record Citation(
     String title,
     String snippet,
     @Nullable Integer page,
-    double score) {
+    double score,
+    int snippetStart,
+    int snippetEnd) {
 
   public Citation {
     Objects.requireNonNull(documentId, "documentId");
@@ -32,10 +37,20 @@ public record Citation(
     if (n < 1) {
       throw new IllegalArgumentException("citation numbers start at 1: " + n);
     }
+    if (snippetStart < 0 || snippetEnd < snippetStart) {
+      throw new IllegalArgumentException("bad snippet offsets: " + snippetStart + ".." + snippetEnd);
+    }
   }
 
-  public static Citation of(int n, Hit hit, String snippet) {
+  /**
+   * Cites the part {@code from}..{@code to} of the hit's chunk text.
+   *
+   * @throws IndexOutOfBoundsException when the range lies outside the chunk's text
+   */
+  public static Citation of(int n, Hit hit, int from, int to) {
     Chunk c = hit.chunk();
-    return new Citation(n, c.documentId(), c.id(), c.source(), c.title(), snippet, c.page(), hit.score());
+    String snippet = c.text().substring(from, to);
+    return new Citation(n, c.documentId(), c.id(), c.source(), c.title(), snippet, c.page(), hit.score(),
+        c.startOffset() + from, c.startOffset() + to);
   }
 }

@@ -77,6 +77,22 @@ class RestApiIT {
   }
 
   @Test
+  void streamsTheAnswerAsServerSentEventsEndingWithTheWholeAnswer() {
+    var r = client.postForText("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "What is the daily meal allowance abroad?", "stream", true));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/event-stream"));
+    List<ServerSentEvent> events = ServerSentEvent.parse(r.body());
+    assertThat(events.getFirst().name()).isEqualTo("token");
+    ServerSentEvent done = events.getLast();
+    assertThat(done.name()).isEqualTo("done");
+    assertThat(done.data().path("answer").asString()).contains("62 euros").isEqualTo(ServerSentEvent.text(events));
+    assertThat(done.data().path("citations").get(0).path("source").asString()).isEqualTo("travel-policy.docx");
+    assertThat(done.data().path("degraded").asBoolean()).isFalse();
+  }
+
+  @Test
   void citesThePdfPageThatHoldsTheFact() {
     JsonNode a = ask("Within how many days must Aurora X2 warranty claims be filed?");
 
@@ -101,6 +117,28 @@ class RestApiIT {
     assertThat(a.path("abstained").asBoolean()).isTrue();
     assertThat(a.path("citations").size()).isZero();
     assertThat(a.path("answer").asString()).containsIgnoringCase("could not find");
+  }
+
+  @Test
+  void greetsSmallTalkWithoutSearching() {
+    JsonNode a = ask("Hello!");
+
+    assertThat(a.path("intent").asString()).isEqualTo("small_talk");
+    assertThat(a.path("citations").size()).isZero();
+    assertThat(a.path("abstained").asBoolean()).isFalse();
+    assertThat(ask("What is the daily meal allowance abroad?").path("intent").asString()).isEqualTo("question");
+  }
+
+  @Test
+  void aFollowUpInAConversationKeepsItsSubject() {
+    String conversation = "conv-" + UUID.randomUUID();
+    client.post("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "What does the Aurora X2 warranty cover?", "conversationId", conversation));
+    var followUp = client.post("/v1/knowledge-bases/handbook/ask",
+        Map.of("question", "And within how many days must claims for it be filed?", "conversationId", conversation));
+
+    assertThat(followUp.body().path("answer").asString()).contains("45 days");
+    assertThat(followUp.body().path("citations").get(0).path("source").asString()).isEqualTo("warranty.pdf");
   }
 
   @Test
@@ -183,11 +221,13 @@ class RestApiIT {
 
   @Test
   void answersAnUnsupportedFileWith415AndADuplicateNameWith409() {
-    var image = client.upload("handbook", new Multipart().file("diagram.png", DocumentFixtures.png()));
+    // an executable, not an image: images are accepted where Tesseract is installed (they are read by OCR)
+    byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
+    var binary = client.upload("handbook", new Multipart().file("setup.bin", elf));
     var duplicate = client.post("/v1/knowledge-bases", Map.of("name", "handbook"));
 
-    assertThat(image.status()).isEqualTo(415);
-    assertThat(image.body().path("detail").asString()).contains("diagram.png");
+    assertThat(binary.status()).isEqualTo(415);
+    assertThat(binary.body().path("detail").asString()).contains("setup.bin");
     assertThat(duplicate.status()).isEqualTo(409);
   }
 

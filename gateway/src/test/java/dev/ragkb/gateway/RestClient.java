@@ -48,6 +48,23 @@ final class RestClient {
     return send(builder(path, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts JSON and returns the raw response, for bodies that are not JSON (server-sent events). */
+  HttpResponse<String> postForText(String path, Object body) {
+    return postForText(path, body, Map.of());
+  }
+
+  HttpResponse<String> postForText(String path, Object body, Map<String, String> headers) {
+    try {
+      return http.send(builder(path, headers).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response upload(String kb, Multipart body) {
     return send(builder("/v1/knowledge-bases/" + kb + "/documents", Map.of())
         .header("Content-Type", body.contentType()).POST(body.publisher()));

@@ -7,8 +7,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Cuts a span of text into consecutive pieces that each fit a token budget, trying the coarsest cut first: the
- * whole span, then sentences, then runs of words, then characters (for a "word" such as a URL or unpunctuated CJK
- * text that alone exceeds the budget). Only a single character that alone exceeds the budget is returned over it.
+ * whole span, then sentences, then runs of clauses (cut at commas and semicolons, CJK ones included), then runs of
+ * words, then characters (for a "word" such as a URL or unpunctuated CJK text that alone exceeds the budget). Only a single character that alone exceeds the budget is returned over it.
  * Thread-safe when its {@link TokenCounter} is.
  */
 final class BudgetSplitter {
@@ -36,10 +36,26 @@ final class BudgetSplitter {
       if (fits(text, sentence.start(), sentence.end())) {
         out.add(sentence);
       } else {
-        splitOnWords(text, sentence, out);
+        splitOnClauses(text, sentence, out);
       }
     }
     return out;
+  }
+
+  private void splitOnClauses(String text, Span sentence, List<Span> out) {
+    List<Span> clauses = TextSpans.clauses(text, sentence.start(), sentence.end());
+    int i = 0;
+    while (i < clauses.size()) {
+      Span clause = clauses.get(i);
+      if (fits(text, clause.start(), clause.end())) {
+        int last = lastTrue(i, clauses.size() - 1, j -> fits(text, clause.start(), clauses.get(j).end()));
+        out.add(new Span(clause.start(), clauses.get(last).end()));
+        i = last + 1;
+      } else {
+        splitOnWords(text, clause, out);
+        i++;
+      }
+    }
   }
 
   private void splitOnWords(String text, Span sentence, List<Span> out) {

@@ -16,22 +16,38 @@ import org.jspecify.annotations.Nullable;
  * section starts with the last sentences of the previous one, up to about {@code overlapTokens}, so a fact that
  * straddles a cut is whole in at least one chunk; when no whole sentence fits the overlap, the last words do.
  *
+ * <p>Parent/child: each section is first cut into parents of at most {@code parentMaxTokens} (whole blocks packed
+ * greedily; a block over that budget cut as above), and chunks are cut within a parent, never across two. The small
+ * chunks are what retrieval matches; the parent ({@link ChunkDraft#parentStartOffset()}..) is what a generator
+ * reads around a match.
+ *
  * <p>Guarantees: every chunk's text is exactly {@code doc.text().substring(startOffset, endOffset)}; no chunk
- * counts more than {@code maxTokens} unless it is a single character that does by itself. Thread-safe when the
- * {@link TokenCounter} is.
+ * counts more than {@code maxTokens} unless it is a single character that does by itself; the parent contains the
+ * chunk and lies within its section. Thread-safe when the {@link TokenCounter} is.
  */
 public final class StructuredChunker {
 
   private final TokenCounter tokens;
   private final int overlapTokens;
   private final BudgetSplitter chunkBudget;
+  private final @Nullable BudgetSplitter parentBudget;
 
   /**
+   * A chunker whose parents are whole sections.
+   *
    * @param tokens counts tokens as the embedding model will
    * @param maxTokens the most tokens in a chunk, at least 1
    * @param overlapTokens about how many tokens consecutive chunks of a section share, 0 to {@code maxTokens - 1}
    */
   public StructuredChunker(TokenCounter tokens, int maxTokens, int overlapTokens) {
+    this(tokens, maxTokens, overlapTokens, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param parentMaxTokens the most tokens in a parent passage, at least {@code maxTokens}; {@code
+   *     Integer.MAX_VALUE} makes every section one parent, however long
+   */
+  public StructuredChunker(TokenCounter tokens, int maxTokens, int overlapTokens, int parentMaxTokens) {
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be at least 1, got " + maxTokens);
@@ -40,8 +56,13 @@ public final class StructuredChunker {
       throw new IllegalArgumentException(
           "overlapTokens must be in [0, maxTokens), got " + overlapTokens + " with maxTokens " + maxTokens);
     }
+    if (parentMaxTokens < maxTokens) {
+      throw new IllegalArgumentException(
+          "parentMaxTokens must be at least maxTokens " + maxTokens + ", got " + parentMaxTokens);
+    }
     this.overlapTokens = overlapTokens;
     this.chunkBudget = new BudgetSplitter(tokens, maxTokens);
+    this.parentBudget = parentMaxTokens == Integer.MAX_VALUE ? null : new BudgetSplitter(tokens, parentMaxTokens);
   }
 
   /** The document's chunks in document order; empty when it has no blocks. */
@@ -54,7 +75,10 @@ public final class StructuredChunker {
       while (end < blocks.size() && sameSection(blocks.get(first), blocks.get(end))) {
         end++;
       }
-      chunkSection(doc.text(), blocks.subList(first, end), drafts);
+      List<Block> section = blocks.subList(first, end);
+      for (Span parent : parents(doc.text(), section)) {
+        chunkSection(doc.text(), section, parent, drafts);
+      }
       first = end;
     }
     return List.copyOf(drafts);
@@ -64,10 +88,38 @@ public final class StructuredChunker {
     return a.headingPath().equals(b.headingPath()) && Objects.equals(a.page(), b.page());
   }
 
-  private void chunkSection(String text, List<Block> section, List<ChunkDraft> drafts) {
+  /** The section's parents, in order: the whole section, or runs of its pieces that fit the parent budget. */
+  private List<Span> parents(String text, List<Block> section) {
+    Span whole = new Span(section.getFirst().startOffset(), section.getLast().endOffset());
+    if (parentBudget == null || parentBudget.fits(text, whole.start(), whole.end())) {
+      return List.of(whole);
+    }
+    List<Span> pieces = new ArrayList<>();
+    for (Block block : section) {
+      pieces.addAll(parentBudget.split(text, new Span(block.startOffset(), block.endOffset())));
+    }
+    List<Span> parents = new ArrayList<>();
+    int next = 0;
+    while (next < pieces.size()) {
+      Span head = pieces.get(next);
+      int last = BudgetSplitter.lastTrue(
+          next, pieces.size() - 1, i -> parentBudget.fits(text, head.start(), pieces.get(i).end()));
+      parents.add(new Span(head.start(), pieces.get(last).end()));
+      next = last + 1;
+    }
+    return parents;
+  }
+
+  /** Cuts the part of {@code section} within {@code parent} into chunks. */
+  private void chunkSection(String text, List<Block> section, Span parent, List<ChunkDraft> drafts) {
     List<Piece> pieces = new ArrayList<>();
     for (Block block : section) {
-      for (Span span : chunkBudget.split(text, new Span(block.startOffset(), block.endOffset()))) {
+      int start = Math.max(block.startOffset(), parent.start());
+      int end = Math.min(block.endOffset(), parent.end());
+      if (start >= end) {
+        continue;
+      }
+      for (Span span : chunkBudget.split(text, new Span(start, end))) {
         pieces.add(new Piece(span.start(), span.end(), block.page()));
       }
     }
@@ -80,7 +132,8 @@ public final class StructuredChunker {
       int last = BudgetSplitter.lastTrue(
           next, pieces.size() - 1, i -> chunkBudget.fits(text, head.start(), pieces.get(i).end()));
       int end = pieces.get(last).end();
-      drafts.add(new ChunkDraft(text.substring(head.start(), end), headingPath, head.page(), head.start(), end));
+      drafts.add(new ChunkDraft(text.substring(head.start(), end), headingPath, head.page(), head.start(), end,
+          parent.start(), parent.end()));
       next = last + 1;
       overlap = next < pieces.size() ? overlapOf(text, head.start(), end, pieces) : null;
     }

@@ -2,6 +2,7 @@ package dev.ragkb.parsing;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tika.mime.MediaType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,15 @@ final class TextBlockReader {
 
   enum Syntax {
     MARKDOWN,
-    PLAIN
+    PLAIN;
+
+    /** The syntax to split files of {@code type} with, or null for types Tika structures itself. */
+    static @Nullable Syntax of(MediaType type) {
+      if (type.equals(MediaType.TEXT_PLAIN)) {
+        return PLAIN;
+      }
+      return type.equals(MediaType.text("markdown")) ? MARKDOWN : null;
+    }
   }
 
   private static final Pattern ATX_HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");

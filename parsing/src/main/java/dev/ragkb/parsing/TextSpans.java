@@ -10,7 +10,8 @@ final class TextSpans {
 
   /**
    * The sentences of {@code text[from, to)}. A sentence ends after {@code . ! ?} followed by whitespace, right
-   * after the CJK full stops {@code 。！？} (CJK text puts no space between sentences), and at a line break, which
+   * after the CJK full stops {@code 。！？．｡} and the ellipsis {@code ……} (CJK text puts no space between
+   * sentences), and at a line break, which
    * in a {@link ParsedDocument} only occurs between blocks. Closing quotes and brackets stay with their sentence.
    * Abbreviations ("e.g. this") are split too: a cheap rule that errs towards smaller pieces.
    */
@@ -22,8 +23,10 @@ final class TextSpans {
       int end = -1;
       if (c == '\n') {
         end = i;
-      } else if (c == '。' || c == '！' || c == '？') {
+      } else if (c == '。' || c == '！' || c == '？' || c == '．' || c == '｡') {
         end = skipClosers(text, i + 1, to);
+      } else if (c == '…' && i + 1 < to && text.charAt(i + 1) == '…') {
+        end = skipClosers(text, i + 2, to);
       } else if (c == '.' || c == '!' || c == '?') {
         int after = skipClosers(text, i + 1, to);
         if (after == to || Character.isWhitespace(text.charAt(after))) {
@@ -34,6 +37,29 @@ final class TextSpans {
         addTrimmed(text, start, end, out);
         start = end;
         i = Math.max(end, i + 1) - 1;
+      }
+    }
+    addTrimmed(text, start, to, out);
+    return out;
+  }
+
+  /**
+   * The clauses of {@code text[from, to)}: a clause ends right after the CJK comma, enumeration comma, semicolon or
+   * colon {@code ，、；：}, and after {@code , ; :} followed by whitespace. The cut between sentence and word, so
+   * that a long sentence, and above all a long CJK sentence without spaces, is cut where a reader pauses.
+   */
+  static List<Span> clauses(String text, int from, int to) {
+    List<Span> out = new ArrayList<>();
+    int start = from;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      boolean cjk = c == '，' || c == '、' || c == '；' || c == '：';
+      boolean latin = (c == ',' || c == ';' || c == ':') && i + 1 < to && Character.isWhitespace(text.charAt(i + 1));
+      if (cjk || latin) {
+        int end = skipClosers(text, i + 1, to);
+        addTrimmed(text, start, end, out);
+        start = end;
+        i = end - 1;
       }
     }
     addTrimmed(text, start, to, out);

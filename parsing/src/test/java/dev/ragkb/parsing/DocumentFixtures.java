@@ -107,6 +107,23 @@ final class DocumentFixtures {
     }
   }
 
+  /** A DOCX of plain paragraphs whose core properties name {@code creator} and {@code created}. */
+  static byte[] docxWithProperties(String creator, java.time.Instant created, List<String> paragraphs) {
+    try (XWPFDocument doc = new XWPFDocument()) {
+      for (String paragraph : paragraphs) {
+        doc.createParagraph().createRun().setText(paragraph);
+      }
+      var core = doc.getProperties().getCoreProperties();
+      core.setCreator(creator);
+      core.setCreated(java.util.Optional.of(java.util.Date.from(created)));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code ooxml} (a DOCX, XLSX or PPTX) encrypted with a password, the way Office's "Encrypt with Password" does. */
   static byte[] passwordProtected(byte[] ooxml) {
     try (POIFSFileSystem fs = new POIFSFileSystem()) {

@@ -11,7 +11,7 @@ class ParsedDocumentTest {
   void rejectsABlockWhoseTextIsNotAtItsOffsets() {
     Block misplaced = new Block("world", List.of(), null, 0, 5);
 
-    assertThatThrownBy(() -> new ParsedDocument("t", "text/plain", "hello world", List.of(misplaced)))
+    assertThatThrownBy(() -> ParsedDocument.of("t", "text/plain", "hello world", List.of(misplaced)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -19,7 +19,7 @@ class ParsedDocumentTest {
   void rejectsABlockBeyondTheEndOfTheText() {
     Block beyond = new Block("world", List.of(), null, 8, 13);
 
-    assertThatThrownBy(() -> new ParsedDocument("t", "text/plain", "hello world", List.of(beyond)))
+    assertThatThrownBy(() -> ParsedDocument.of("t", "text/plain", "hello world", List.of(beyond)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -108,6 +108,18 @@ class StructuredChunkerTest {
   }
 
   @Test
+  void cutsALongCjkSentenceAtItsCommasRatherThanMidClause() {
+    String text = "用户上传文档之后，系统会自动解析文件内容，按照章节和段落切分文本，再计算向量并写入索引。";
+    ParsedDocument doc = markdown(text);
+
+    List<ChunkDraft> chunks = new StructuredChunker(CHARACTERS, 20, 0).chunk(doc);
+
+    assertThat(chunks)
+        .extracting(ChunkDraft::text)
+        .containsExactly("用户上传文档之后，", "系统会自动解析文件内容，", "按照章节和段落切分文本，", "再计算向量并写入索引。");
+  }
+
+  @Test
   void splitsASentenceLongerThanTheBudgetOnWords() {
     String sentence = IntStream.range(0, 50).mapToObj(i -> "w" + i).reduce((a, b) -> a + " " + b).orElseThrow();
     ParsedDocument doc = markdown(sentence + ".");
@@ -172,8 +184,49 @@ class StructuredChunkerTest {
   }
 
   @Test
+  void makesTheWholeSectionTheParentByDefault() {
+    ParsedDocument doc = markdown("# Long", longParagraph(30), "Short tail.", "# Next", "Other section.");
+
+    List<ChunkDraft> chunks = new StructuredChunker(WHITESPACE, 15, 4).chunk(doc);
+
+    int firstSectionEnd = doc.text().indexOf("Short tail.") + "Short tail.".length();
+    assertThat(chunks).filteredOn(chunk -> chunk.headingPath().equals(List.of("Long")))
+        .hasSizeGreaterThan(2)
+        .allSatisfy(chunk -> {
+          assertThat(chunk.parentStartOffset()).isZero();
+          assertThat(chunk.parentEndOffset()).isEqualTo(firstSectionEnd);
+        });
+    assertThat(chunks.getLast().parentText(doc)).isEqualTo("Other section.");
+  }
+
+  @Test
+  void cutsChildChunksWithinParentsThatFitTheParentBudget() {
+    ParsedDocument doc = markdown("# Long", longParagraph(40), longParagraph(12), longParagraph(25));
+
+    List<ChunkDraft> chunks = new StructuredChunker(WHITESPACE, 12, 3, 60).chunk(doc);
+
+    List<String> parents = chunks.stream().map(chunk -> chunk.parentText(doc)).distinct().toList();
+    assertThat(parents).hasSizeGreaterThan(3);
+    assertThat(parents).allSatisfy(parent -> assertThat(WHITESPACE.count(parent)).isLessThanOrEqualTo(60));
+    assertThat(chunks).allSatisfy(chunk -> {
+      assertThat(WHITESPACE.count(chunk.text())).isLessThanOrEqualTo(12);
+      assertThat(chunk.parentStartOffset()).isLessThanOrEqualTo(chunk.startOffset());
+      assertThat(chunk.parentEndOffset()).isGreaterThanOrEqualTo(chunk.endOffset());
+    });
+    // every word of the document is in some chunk: the parents tile the section and the children tile the parents
+    assertThat(String.join(" ", chunks.stream().map(ChunkDraft::text).toList()).split("\\s+"))
+        .containsAll(List.of(doc.text().split("\\s+")));
+  }
+
+  @Test
+  void rejectsAParentBudgetSmallerThanTheChunkBudget() {
+    assertThatThrownBy(() -> new StructuredChunker(WHITESPACE, 20, 2, 19))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void returnsNoChunksForADocumentWithoutBlocks() {
-    ParsedDocument empty = new ParsedDocument("t", "text/plain", "", List.of());
+    ParsedDocument empty = ParsedDocument.of("t", "text/plain", "", List.of());
 
     assertThat(new StructuredChunker(WHITESPACE, 10, 2).chunk(empty)).isEmpty();
   }
@@ -202,9 +255,10 @@ class StructuredChunkerTest {
       int maxTokens = 3 + random.nextInt(40);
       int overlap = random.nextInt(maxTokens / 2 + 1);
 
-      List<ChunkDraft> chunks = new StructuredChunker(counter, maxTokens, overlap).chunk(doc);
+      int parentMaxTokens = random.nextBoolean() ? Integer.MAX_VALUE : maxTokens + random.nextInt(4 * maxTokens);
+      List<ChunkDraft> chunks = new StructuredChunker(counter, maxTokens, overlap, parentMaxTokens).chunk(doc);
 
-      String context = "seed " + seed;
+      String context = "seed " + seed + ", parent budget " + parentMaxTokens;
       for (int i = 0; i < chunks.size(); i++) {
         ChunkDraft chunk = chunks.get(i);
         assertThat(doc.text().substring(chunk.startOffset(), chunk.endOffset())).as(context).isEqualTo(chunk.text());
@@ -215,6 +269,14 @@ class StructuredChunkerTest {
         assertThat(chunk.endOffset()).as(context + ": chunk leaves its section").isLessThanOrEqualTo(
             section.getLast().endOffset());
         assertThat(chunk.headingPath()).as(context).isEqualTo(section.getFirst().headingPath());
+        assertThat(chunk.parentStartOffset()).as(context + ": parent leaves its section")
+            .isGreaterThanOrEqualTo(section.getFirst().startOffset());
+        assertThat(chunk.parentEndOffset()).as(context + ": parent leaves its section")
+            .isLessThanOrEqualTo(section.getLast().endOffset());
+        String parent = chunk.parentText(doc);
+        if (parentMaxTokens != Integer.MAX_VALUE && parent.codePointCount(0, parent.length()) > 1) {
+          assertThat(counter.count(parent)).as(context).isLessThanOrEqualTo(parentMaxTokens);
+        }
         assertThat(chunk.page()).as(context).isEqualTo(blockAt(doc, chunk.startOffset()).page());
         if (i > 0) {
           assertThat(chunk.startOffset()).as(context).isGreaterThan(chunks.get(i - 1).startOffset());

@@ -14,6 +14,18 @@ class TextSpansTest {
   }
 
   @Test
+  void endsCjkSentencesAtFullwidthStopsAndEllipses() {
+    assertThat(sentences("一句．二句｡三句……四句")).containsExactly("一句．", "二句｡", "三句……", "四句");
+  }
+
+  @Test
+  void cutsClausesAtCjkAndLatinCommasSemicolonsAndColons() {
+    String text = "首先，打开设置、选择账户；然后：保存 and then, slowly; done:now";
+    assertThat(TextSpans.clauses(text, 0, text.length()).stream().map(s -> text.substring(s.start(), s.end())))
+        .containsExactly("首先，", "打开设置、", "选择账户；", "然后：", "保存 and then,", "slowly;", "done:now");
+  }
+
+  @Test
   void endsCjkSentencesAtFullStopsWithoutSpaces() {
     assertThat(sentences("第一句。第二句！第三句？尾巴")).containsExactly("第一句。", "第二句！", "第三句？", "尾巴");
   }

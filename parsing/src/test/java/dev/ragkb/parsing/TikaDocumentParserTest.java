@@ -20,7 +20,7 @@ class TikaDocumentParserTest {
 
   private static final long MAX_BYTES = 1 << 20;
 
-  private final TikaDocumentParser parser = new TikaDocumentParser(MAX_BYTES);
+  private final TikaDocumentParser parser = TestParsers.tika(MAX_BYTES);
 
   @Test
   void numbersPdfBlocksByTheirPage() {
@@ -61,8 +61,8 @@ class TikaDocumentParserTest {
             tuple("Unpack it.", List.of("Installation", "Linux"), null),
             tuple("Run the installer.", List.of("Installation", "Windows"), null),
             tuple("Start the service.", List.of("Usage"), null),
-            tuple("flag | meaning", List.of("Usage"), null),
-            tuple("-v | verbose", List.of("Usage"), null));
+            tuple("| flag | meaning |", List.of("Usage"), null),
+            tuple("| -v | verbose |", List.of("Usage"), null));
   }
 
   @Test
@@ -90,8 +90,8 @@ class TikaDocumentParserTest {
             tuple("Reset your password from the login page. It takes a minute.", List.of("Accounts")),
             tuple("Wait ten minutes.", List.of("Accounts", "Locked accounts")),
             tuple("Call support.", List.of("Accounts", "Locked accounts")),
-            tuple("Plan | Price", List.of("Accounts", "Locked accounts")),
-            tuple("Basic | 10 EUR", List.of("Accounts", "Locked accounts")),
+            tuple("| Plan | Price |", List.of("Accounts", "Locked accounts")),
+            tuple("| Basic | 10 EUR |", List.of("Accounts", "Locked accounts")),
             tuple("Loose text in the body.", List.of("Accounts", "Closing")));
   }
 
@@ -103,7 +103,8 @@ class TikaDocumentParserTest {
 
     assertThat(doc.blocks())
         .extracting(Block::text, Block::headingPath, Block::page)
-        .containsExactly(tuple("item | price", List.of("Prices"), null), tuple("apple | 1.50", List.of("Prices"), null));
+        .containsExactly(
+            tuple("| item | price |", List.of("Prices"), null), tuple("| apple | 1.50 |", List.of("Prices"), null));
   }
 
   @Test
@@ -257,7 +258,7 @@ class TikaDocumentParserTest {
 
   @Test
   void rejectsAFileOverTheSizeLimitWithoutParsingIt() {
-    TikaDocumentParser small = new TikaDocumentParser(1_000);
+    TikaDocumentParser small = TestParsers.tika(1_000);
     byte[] big = "word ".repeat(1_000).getBytes(UTF_8);
 
     assertThatThrownBy(() -> small.parse(new ByteArrayInputStream(big), "big.txt"))
@@ -268,7 +269,7 @@ class TikaDocumentParserTest {
   @Test
   void rejectsAPdfOverTheSizeLimit() {
     byte[] pdf = DocumentFixtures.pdf("Big", List.of("Some text.", "More text."));
-    TikaDocumentParser small = new TikaDocumentParser(pdf.length - 1);
+    TikaDocumentParser small = TestParsers.tika(pdf.length - 1);
 
     assertThatThrownBy(() -> small.parse(new ByteArrayInputStream(pdf), "big.pdf"))
         .isInstanceOf(UnparseableDocumentException.class)
@@ -278,7 +279,7 @@ class TikaDocumentParserTest {
   @Test
   void rejectsADocxWhoseTextExpandsFarBeyondItsSize() {
     byte[] docx = DocumentFixtures.docx(List.of("lorem ".repeat(100_000)), null);
-    TikaDocumentParser parser = new TikaDocumentParser(docx.length + 1_000);
+    TikaDocumentParser parser = TestParsers.tika(docx.length + 1_000);
 
     assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(docx), "bomb.docx"))
         .isInstanceOf(UnparseableDocumentException.class)
@@ -296,7 +297,7 @@ class TikaDocumentParserTest {
 
     assertThat(doc.mediaType()).isEqualTo("text/csv");
     assertThat(doc.blocks()).hasSize(21);
-    assertThat(doc.blocks()).extracting(Block::text).startsWith("name | age | city", "n0 | 0 | Paris, FR");
+    assertThat(doc.blocks()).extracting(Block::text).startsWith("| name | age | city |", "| n0 | 0 | Paris, FR |");
   }
 
   @ParameterizedTest
@@ -314,14 +315,18 @@ class TikaDocumentParserTest {
       "text/rtf",
       "application/vnd.oasis.opendocument.text",
       "application/epub+zip",
-      "text/csv"})
+      "text/csv",
+      "application/zip",
+      "message/rfc822",
+      "application/vnd.ms-outlook"})
   void supportsTheTypesWeIngest(String mediaType) {
     assertThat(parser.supports(mediaType)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "image/png", "application/x-executable", "application/zip", "application/octet-stream", "application/json",
+      "image/png", "application/x-executable", "application/x-7z-compressed", "application/octet-stream",
+      "application/json",
       "not a media type", ""})
   void doesNotSupportOtherTypes(String mediaType) {
     assertThat(parser.supports(mediaType)).isFalse();

@@ -6,6 +6,7 @@ import dev.ragkb.core.Document;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.KnowledgeBase;
+import dev.ragkb.core.UnsupportedClaim;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,15 +76,34 @@ final class ApiModels {
       @Nullable Filters filters) {}
 
   record CitationView(int n, String documentId, String source, String title, String chunkId, String snippet,
-      @Nullable Integer page, double score) {
+      @Nullable Integer page, double score, int snippetStart, int snippetEnd) {
     static CitationView of(Citation c) {
-      return new CitationView(c.n(), c.documentId(), c.source(), c.title(), c.chunkId(), c.snippet(), c.page(), c.score());
+      return new CitationView(c.n(), c.documentId(), c.source(), c.title(), c.chunkId(), c.snippet(), c.page(), c.score(),
+          c.snippetStart(), c.snippetEnd());
     }
   }
 
-  record AnswerView(String answer, List<CitationView> citations, boolean abstained) {
+  /** A cited sentence that its cited source does not appear to support. */
+  record UnsupportedView(String sentence, int n, double similarity) {
+    static UnsupportedView of(UnsupportedClaim u) {
+      return new UnsupportedView(u.sentence(), u.n(), u.similarity());
+    }
+  }
+
+  /**
+   * The answer to {@code ask}; with {@code "stream": true}, also the data of the final {@code done}
+   * event. {@code degraded}: the LLM failed and the extractive generator answered.
+   */
+  /** @param intent {@code question}, or {@code small_talk} for a greeting answered without searching */
+  record AnswerView(String answer, List<CitationView> citations, boolean abstained, boolean degraded,
+      List<UnsupportedView> unsupported, String intent) {
     static AnswerView of(Answer a) {
-      return new AnswerView(a.answer(), a.citations().stream().map(CitationView::of).toList(), a.abstained());
+      return new AnswerView(a.answer(), a.citations().stream().map(CitationView::of).toList(), a.abstained(),
+          a.degraded(), a.unsupported().stream().map(UnsupportedView::of).toList(), "question");
+    }
+
+    static AnswerView smallTalk(String reply) {
+      return new AnswerView(reply, List.of(), false, false, List.of(), "small_talk");
     }
   }
 }

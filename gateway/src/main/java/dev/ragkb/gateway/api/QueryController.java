@@ -2,6 +2,7 @@ package dev.ragkb.gateway.api;
 
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.RagkbException;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.gateway.api.ApiModels.AnswerView;
 import dev.ragkb.gateway.api.ApiModels.AskBody;
@@ -9,36 +10,52 @@ import dev.ragkb.gateway.api.ApiModels.Filters;
 import dev.ragkb.gateway.api.ApiModels.HitView;
 import dev.ragkb.gateway.api.ApiModels.SearchBody;
 import dev.ragkb.gateway.api.ApiModels.SearchResult;
-import dev.ragkb.gateway.config.GeneratorProperties;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.gateway.security.CallerPrincipal;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
+import dev.ragkb.retrieval.query.Intent;
+import dev.ragkb.retrieval.query.QueryPipeline;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Hybrid search and cited answers over one knowledge base, limited to what the caller may read. */
 @RestController
 class QueryController {
 
+  private static final Logger log = LoggerFactory.getLogger(QueryController.class);
+
+  /** What small talk ("hello", "thanks") gets instead of a search. */
+  static final String SMALL_TALK_REPLY = "Hello! Ask me a question about the documents in this knowledge base.";
+
   private final KnowledgeBaseResolver resolver;
-  private final HybridRetriever retriever;
+  private final Retriever retriever;
+  private final QueryPipeline queries;
   private final Generator generator;
   private final RetrievalProperties retrieval;
-  private final GeneratorProperties generation;
+  private final JsonMapper json;
 
-  QueryController(KnowledgeBaseResolver resolver, HybridRetriever retriever, Generator generator,
-      RetrievalProperties retrieval, GeneratorProperties generation) {
+  QueryController(KnowledgeBaseResolver resolver, Retriever retriever, QueryPipeline queries, Generator generator,
+      RetrievalProperties retrieval, JsonMapper json) {
     this.resolver = resolver;
     this.retriever = retriever;
+    this.queries = queries;
     this.generator = generator;
     this.retrieval = retrieval;
-    this.generation = generation;
+    this.json = json;
   }
 
   @PostMapping("/v1/knowledge-bases/{kb}/search")
@@ -52,15 +69,42 @@ class QueryController {
     return new SearchResult(hits.stream().map(HitView::of).toList());
   }
 
+  /**
+   * Answers with citations; with {@code "stream": true} as server-sent events ({@link
+   * SseAnswerStream}). Retrieval happens first, so an unknown knowledge base or a bad request is
+   * still a problem-JSON error, not an event.
+   */
   @PostMapping("/v1/knowledge-bases/{kb}/ask")
-  AnswerView ask(@PathVariable("kb") String name, @Valid @RequestBody AskBody body, HttpServletRequest request) {
+  @Nullable AnswerView ask(@PathVariable("kb") String name, @Valid @RequestBody AskBody body, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
     var kb = resolver.byName(name);
-    if (Boolean.TRUE.equals(body.stream())) {
-      throw new InvalidRequestException("stream=true is not available yet: ask without it (issue #6 adds streaming)");
+    SearchFilter filter = filter(body.filters(), request);
+    String conversation = body.conversationId() == null ? null
+        : CallerPrincipal.key(filter.principal()) + "/" + kb.id() + "/" + body.conversationId();
+    var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), body.question(), conversation, filter));
+    if (prepared.intent() == Intent.SMALL_TALK) {
+      AnswerView greeting = AnswerView.smallTalk(SMALL_TALK_REPLY);
+      if (!Boolean.TRUE.equals(body.stream())) {
+        return greeting;
+      }
+      SseAnswerStream.open(response, json).done(greeting);
+      return null;
     }
-    var sources = retriever.retrieve(
-        new HybridRetriever.Request(kb.id(), body.question(), generation.maxSources(), filter(body.filters(), request)));
-    return AnswerView.of(generator.generate(body.question(), sources));
+    if (!Boolean.TRUE.equals(body.stream())) {
+      return AnswerView.of(generator.generate(prepared.query(), prepared.sources()));
+    }
+    var events = SseAnswerStream.open(response, json);
+    try {
+      events.done(AnswerView.of(generator.generate(prepared.query(), prepared.sources(), events)));
+    } catch (RagkbException e) {
+      log.warn("streamed answer failed ({}): {}", e.code(), e.getMessage());
+      events.error(Map.of("type", "urn:ragkb:problem:" + e.code(), "title", "Answer failed",
+          "detail", "the answer could not be completed; retry later"));
+    } catch (UncheckedIOException e) {
+      log.debug("client left before the answer was complete: {}", e.getMessage());
+    }
+    // the response was written here: a null return tells Spring there is nothing more to write
+    return null;
   }
 
   private static SearchFilter filter(@Nullable Filters filters, HttpServletRequest request) {

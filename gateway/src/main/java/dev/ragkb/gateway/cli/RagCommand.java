@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
     name = "rag",
     mixinStandardHelpOptions = true,
     description = "ragkb: a knowledge base that answers with cited sources.",
-    subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, DlqCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, EvalCommand.class, DlqCommand.class,
+        BenchCommand.class})
 public final class RagCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -2,20 +2,60 @@ package dev.ragkb.gateway.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The in-process embedding model.
+ * The embedding model: in process on ONNX, or a GPU embedding service over HTTP.
  *
- * @param model the default model of new knowledge bases
+ * @param provider {@code onnx} (in process, the default), {@code openai} (a service serving {@code
+ *     /v1/embeddings}: vLLM, Infinity, Ollama, OpenAI) or {@code tei} (Hugging Face Text Embeddings
+ *     Inference, {@code /embed})
+ * @param model the model of new knowledge bases: for {@code onnx} one of {@code bge-small-en-v1.5-q}
+ *     and {@code bge-small-zh-v1.5-q}; for a service, the name it serves the model under
  * @param queryInstruction prepended to queries (empty: the BGE instruction did not help on SciFact)
- * @param threads CPU threads for inference; 0 means one per core
+ * @param threads CPU threads for in-process inference; 0 means one per core
+ * @param cache remember passage vectors under the data dir, so re-ingesting embeds nothing twice
+ * @param url the service's root, such as {@code http://tei:8080} ({@code RAGKB_EMBEDDING_URL});
+ *     required by {@code openai} and {@code tei}
+ * @param apiKey sent to the service as {@code Authorization: Bearer} when set
+ * @param dimension the length of the service's vectors (bge-small: 384)
+ * @param batchSize passages per request to the service (TEI's default limit is 32)
+ * @param maxConcurrentRequests requests in flight to the service at most; further batches wait
+ * @param connectTimeout to open a connection to the service
+ * @param requestTimeout for one request to the service, response included
+ * @param maxAttempts tries per batch on 429, 502-504, timeouts and refused connections
+ * @param initialBackoff wait before the second try, doubling after
+ * @param maxBackoff the longest wait between tries, and the cap on the service's Retry-After
  */
 @Validated
 @ConfigurationProperties("ragkb.embedding")
 public record EmbeddingProperties(
+    @DefaultValue("onnx") @NotNull Provider provider,
     @DefaultValue("bge-small-en-v1.5-q") @NotBlank String model,
     @DefaultValue("") String queryInstruction,
-    @DefaultValue("0") @Min(0) int threads) {}
+    @DefaultValue("0") @Min(0) int threads,
+    @DefaultValue("true") boolean cache,
+    @Nullable URI url,
+    @Nullable String apiKey,
+    @DefaultValue("384") @Min(1) int dimension,
+    @DefaultValue("32") @Min(1) int batchSize,
+    @DefaultValue("4") @Min(1) int maxConcurrentRequests,
+    @DefaultValue("5s") Duration connectTimeout,
+    @DefaultValue("60s") Duration requestTimeout,
+    @DefaultValue("5") @Min(1) int maxAttempts,
+    @DefaultValue("500ms") Duration initialBackoff,
+    @DefaultValue("30s") Duration maxBackoff) {
+
+  /** Where vectors come from. */
+  public enum Provider {
+    ONNX,
+    OPENAI,
+    TEI
+  }
+}

@@ -1,11 +1,11 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.BlobStore;
+import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.JobStore;
-import dev.ragkb.indexing.lucene.LuceneIndex;
-import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
+import dev.ragkb.core.TokenCounter;
 import dev.ragkb.ingest.DocumentIngestor;
 import dev.ragkb.ingest.DocumentRemover;
 import dev.ragkb.ingest.JobRecorder;
@@ -22,6 +22,7 @@ import dev.ragkb.parsing.TikaDocumentParser;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,38 +33,35 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
-/** The embedding model, the ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
+/** The ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-  /** CPU-bound inference gets a bounded pool of platform threads, one per core unless configured. */
-  @Bean(destroyMethod = "shutdown")
-  ExecutorService embeddingExecutor(EmbeddingProperties properties) {
-    int threads = properties.threads() > 0 ? properties.threads() : Runtime.getRuntime().availableProcessors();
-    return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("embed-", 0).daemon(true).factory());
+  /** A parent passage holds at most this many chunks' worth of tokens (see {@link #chunker}). */
+  private static final int PARENT_CHUNKS = 4;
+
+  @Bean
+  @ConditionalOnMissingBean
+  TikaDocumentParser documentParser(IngestProperties properties, ParsingProperties parsing) {
+    // A thread per parse, not a pool: a parse that times out and ignores its interrupt keeps its thread, and must
+    // not hold a pool slot; daemon, so such a thread never blocks shutdown.
+    ThreadFactory threads = Thread.ofPlatform().name("parse-", 0).daemon(true).factory();
+    return new TikaDocumentParser(parsing.toSettings(properties.maxFileSize().toBytes()),
+        task -> threads.newThread(task).start());
   }
 
   @Bean
   @ConditionalOnMissingBean
-  OnnxEmbeddingModel embeddingModel(EmbeddingProperties properties, @Qualifier("embeddingExecutor") ExecutorService executor) {
-    return new OnnxEmbeddingModel(new OnnxEmbeddingModel.Settings(properties.model(), properties.queryInstruction()), executor);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  TikaDocumentParser documentParser(IngestProperties properties) {
-    return new TikaDocumentParser(properties.maxFileSize().toBytes());
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  StructuredChunker chunker(IngestProperties properties, OnnxEmbeddingModel tokens) {
-    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens());
+  StructuredChunker chunker(IngestProperties properties, TokenCounter tokens) {
+    // Parents of four chunks: enough context around a match for the generator, while a long section without
+    // headings is not copied whole into every one of its chunks.
+    return new StructuredChunker(tokens, properties.chunkMaxTokens(), properties.chunkOverlapTokens(),
+        PARENT_CHUNKS * properties.chunkMaxTokens());
   }
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      EmbeddingModel embeddings, LuceneIndex index, IngestProperties properties) {
+      EmbeddingModel embeddings, ChunkIndex index, IngestProperties properties) {
     return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }
@@ -104,7 +102,7 @@ class IngestConfiguration {
   }
 
   @Bean
-  DocumentRemover documentRemover(DocumentStore documents, LuceneIndex index, BlobStore blobs, JobStore jobs) {
+  DocumentRemover documentRemover(DocumentStore documents, ChunkIndex index, BlobStore blobs, JobStore jobs) {
     return new DocumentRemover(documents, index, blobs, jobs);
   }
 

@@ -2,7 +2,7 @@ package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.BlobStore;
 import dev.ragkb.core.DocumentStore;
-import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.ingest.JobRecorder;
 import dev.ragkb.ingest.kafka.EmbeddedKafkaBroker;
 import dev.ragkb.ingest.kafka.KafkaTransport;
@@ -61,7 +61,7 @@ class KafkaConfiguration {
   /** Closed before the index and the broker (it depends on both), so no unit is cut off mid-write. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  KafkaTransport kafkaTransport(IngestPipeline pipeline, LuceneIndex index, JobRecorder recorder,
+  KafkaTransport kafkaTransport(IngestPipeline pipeline, ChunkIndex index, JobRecorder recorder,
       DocumentStore documents, BlobStore blobs, KafkaBootstrap bootstrap, KafkaProperties kafka,
       IngestProperties ingest, @Qualifier("kafkaWorkerExecutor") ExecutorService executor, Clock clock) {
     KafkaTransport transport = new KafkaTransport(pipeline, index, recorder, documents, blobs,

@@ -1,30 +1,65 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.core.Generator;
-import dev.ragkb.generation.extractive.ExtractiveGenerator;
-import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.core.TextIndex;
+import dev.ragkb.core.VectorIndex;
+import java.net.URI;
+import java.util.Locale;
+import dev.ragkb.retrieval.fusion.Fusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
+import dev.ragkb.retrieval.rerank.HttpReranker;
+import dev.ragkb.retrieval.rerank.RerankingRetriever;
+import dev.ragkb.retrieval.query.ConversationHistory;
+import dev.ragkb.retrieval.query.IntentRouter;
+import dev.ragkb.retrieval.query.QueryCondenser;
+import dev.ragkb.retrieval.query.QueryPipeline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Retrieval and generation. */
+/** Retrieval; generation is wired in {@link GenerationConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(LuceneIndex index, EmbeddingModel embeddings, RetrievalProperties properties) {
-    return new HybridRetriever(index, index, embeddings, new ReciprocalRankFusion(properties.rrfK()),
-        new HybridRetriever.Settings(properties.candidates()));
+  Fusion fusion(RetrievalProperties properties) {
+    return switch (properties.fusion()) {
+      case "linear-min-max" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.MIN_MAX);
+      case "linear-z-score" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.Z_SCORE);
+      default -> new ReciprocalRankFusion(properties.rrfK());
+    };
   }
 
   @Bean
   @ConditionalOnMissingBean
-  Generator generator(EmbeddingModel embeddings, GeneratorProperties p) {
-    return new ExtractiveGenerator(embeddings, new ExtractiveGenerator.Settings(p.maxSources(), p.maxSentences(),
-        p.minScore(), p.relativeCutoff(), p.snippetChars()));
+  QueryPipeline queryPipeline(Retriever retriever, GeneratorProperties generation) {
+    // 10,000 conversations of 5 turns: a few megabytes at most
+    return new QueryPipeline(new IntentRouter(), new QueryCondenser(), new ConversationHistory(10_000, 5), retriever,
+        generation.maxSources());
+  }
+
+  /** Hybrid retrieval, reranked by the reranking service when one is configured. */
+  @Bean
+  @ConditionalOnMissingBean
+  Retriever retriever(HybridRetriever hybrid, RerankerProperties reranker) {
+    if (reranker.url().isBlank()) {
+      return hybrid;
+    }
+    var format = HttpReranker.Format.valueOf(reranker.format().toUpperCase(Locale.ROOT));
+    var client = new HttpReranker(new HttpReranker.Settings(URI.create(reranker.url()), format, reranker.model(),
+        reranker.apiKey(), reranker.timeout()));
+    return new RerankingRetriever(hybrid, client, reranker.candidates());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion,
+      RetrievalProperties properties) {
+    return new HybridRetriever(text, vectors, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
   }
 }

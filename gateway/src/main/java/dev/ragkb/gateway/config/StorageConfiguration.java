@@ -3,10 +3,7 @@ package dev.ragkb.gateway.config;
 import dev.ragkb.core.BlobStore;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.JobStore;
-import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
-import dev.ragkb.core.NotFoundException;
-import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.ingest.blob.FileBlobStore;
 import dev.ragkb.ingest.jdbc.JdbcDocumentStore;
 import dev.ragkb.ingest.jdbc.JdbcJobStore;
@@ -21,7 +18,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Metadata, blobs and the index: everything under {@code ragkb.data-dir}. */
+/** Metadata and blobs under {@code ragkb.data-dir}; the indexes are in {@link IndexConfiguration}. */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
@@ -72,13 +69,5 @@ class StorageConfiguration {
   @ConditionalOnMissingBean
   BlobStore blobStore(RagkbProperties properties) {
     return new FileBlobStore(properties.dataDir().resolve("blobs"));
-  }
-
-  @Bean(destroyMethod = "close")
-  @ConditionalOnMissingBean
-  LuceneIndex luceneIndex(RagkbProperties properties, KnowledgeBaseStore knowledgeBases) {
-    return new LuceneIndex(properties.dataDir().resolve("index"), kbId -> knowledgeBases.findById(kbId)
-        .map(KnowledgeBase::language)
-        .orElseThrow(() -> new NotFoundException("no knowledge base with id " + kbId)));
   }
 }

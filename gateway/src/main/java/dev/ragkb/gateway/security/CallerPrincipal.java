@@ -19,6 +19,14 @@ public final class CallerPrincipal {
 
   private CallerPrincipal() {}
 
+  /** A stable key of the principal, to keep per-caller state (conversations) apart. */
+  public static String key(Principal principal) {
+    return switch (principal) {
+      case Principal.Admin a -> "admin";
+      case Principal.User u -> "user:" + u.id();
+    };
+  }
+
   public static Principal of(HttpServletRequest request) {
     String user = request.getHeader(USER_HEADER);
     if (user == null || user.isBlank()) {

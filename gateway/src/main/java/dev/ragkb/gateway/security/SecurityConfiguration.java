@@ -4,6 +4,7 @@ import dev.ragkb.gateway.config.RagkbProperties;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /** Every endpoint needs the API key except health and the OpenAPI document. Stateless: no sessions, no CSRF. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
   @Bean

@@ -1,10 +1,12 @@
 package dev.ragkb.generation.extractive;
 
 import dev.ragkb.core.Answer;
+import dev.ragkb.core.AnswerStream;
 import dev.ragkb.core.Citation;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.Hit;
+import dev.ragkb.generation.text.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,7 +19,9 @@ import java.util.Set;
  * Answers with the sentences of the top sources that best match the question, each followed by the
  * number of its source. A sentence scores the mean of its embedding similarity to the question and
  * the share of the question's content words it (or its headings) contains; when no sentence reaches
- * {@link Settings#minScore} the generator abstains rather than guess. Thread-safe.
+ * {@link Settings#minScore} the generator abstains rather than guess. Its markers are valid by
+ * construction: each names the source its sentence was copied from. The answer streams as a single
+ * piece. Thread-safe.
  */
 public final class ExtractiveGenerator implements Generator {
 
@@ -57,7 +61,13 @@ public final class ExtractiveGenerator implements Generator {
   }
 
   @Override
-  public Answer generate(String question, List<Hit> sources) {
+  public Answer generate(String question, List<Hit> sources, AnswerStream stream) {
+    Answer answer = answer(question, sources);
+    stream.append(answer.answer());
+    return answer;
+  }
+
+  private Answer answer(String question, List<Hit> sources) {
     List<Hit> read = sources.subList(0, Math.min(settings.maxSources(), sources.size()));
     List<Candidate> candidates = score(question, read);
     double best = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
@@ -116,14 +126,14 @@ public final class ExtractiveGenerator implements Generator {
     List<Citation> citations = new ArrayList<>();
     numberOfSource.forEach((source, n) -> {
       Hit hit = sources.get(source);
-      citations.add(Citation.of(n, hit, snippet(hit.chunk().text())));
+      String chunkText = hit.chunk().text();
+      int from = 0;
+      while (from < chunkText.length() && Character.isWhitespace(chunkText.charAt(from))) {
+        from++;
+      }
+      citations.add(Citation.of(n, hit, from, Math.min(chunkText.length(), from + settings.snippetChars())));
     });
     return new Answer(text.toString(), citations, false);
-  }
-
-  private String snippet(String text) {
-    String t = text.strip();
-    return t.length() <= settings.snippetChars() ? t : t.substring(0, settings.snippetChars()) + "…";
   }
 
   private static double dot(float[] a, float[] b) {

@@ -7,6 +7,7 @@ import dev.ragkb.core.Citation;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.Hit;
+import dev.ragkb.generation.text.SentenceSplitter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -27,6 +27,8 @@ final class ChunkFields {
   static final String SOURCE = "source";
   static final String HEADINGS = "headings";
   static final String PAGE = "page";
+  /** The chunk's parent passage, stored only: what a generator reads around a matched chunk. */
+  static final String PARENT = "parent";
   static final String ORDINAL = "ordinal";
   static final String OFFSETS = "offsets";
   static final String ACL = "acl";
@@ -49,7 +51,7 @@ final class ChunkFields {
     return "g:" + group;
   }
 
-  static Document toDocument(EmbeddedChunk embedded) {
+  static Document toDocument(EmbeddedChunk embedded, VectorFormat vectorFormat) {
     Chunk c = embedded.chunk();
     Document d = new Document();
     d.add(new StringField(CHUNK_ID, c.id(), Field.Store.YES));
@@ -65,13 +67,18 @@ final class ChunkFields {
     }
     d.add(new StoredField(ORDINAL, c.ordinal()));
     d.add(new StoredField(OFFSETS, c.startOffset() + ":" + c.endOffset()));
+    if (c.parentText() != null) {
+      d.add(new StoredField(PARENT, c.parentText()));
+    }
     if (c.acl().isPublic()) {
       d.add(new StringField(ACL, PUBLIC, Field.Store.YES));
     }
     c.acl().users().forEach(u -> d.add(new StringField(ACL, userTerm(u), Field.Store.YES)));
     c.acl().groups().forEach(g -> d.add(new StringField(ACL, groupTerm(g), Field.Store.YES)));
     c.tags().forEach(t -> d.add(new StringField(TAG, t, Field.Store.YES)));
-    d.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    if (vectorFormat != VectorFormat.NONE) {
+      d.add(new KnnFloatVectorField(VECTOR, embedded.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return d;
   }
 
@@ -98,6 +105,7 @@ final class ChunkFields {
         Integer.parseInt(offsets[0]),
         Integer.parseInt(offsets[1]),
         new Acl(users, groups),
-        Set.of(d.getValues(TAG)));
+        Set.of(d.getValues(TAG)),
+        d.get(PARENT));
   }
 }

@@ -22,7 +22,6 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -35,7 +34,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +49,23 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
 
   private final Path root;
   private final Function<String, String> languageOfKb;
+  private final VectorFormat vectorFormat;
   private final Map<String, KbIndex> open = new ConcurrentHashMap<>();
+
+  /** An index with float vectors. */
+  public LuceneIndex(Path root, Function<String, String> languageOfKb) {
+    this(root, languageOfKb, VectorFormat.FLOAT32);
+  }
 
   /**
    * @param root where the per-knowledge-base directories live
    * @param languageOfKb the language of a knowledge base, which picks its analyzer
+   * @param vectorFormat how new segments store vectors
    */
-  public LuceneIndex(Path root, Function<String, String> languageOfKb) {
+  public LuceneIndex(Path root, Function<String, String> languageOfKb, VectorFormat vectorFormat) {
     this.root = root;
     this.languageOfKb = languageOfKb;
+    this.vectorFormat = vectorFormat;
   }
 
   private record KbIndex(IndexWriter writer, SearcherManager searchers, Analyzer analyzer) implements Closeable {
@@ -77,9 +83,11 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   private KbIndex openIndex(String kbId) {
     try {
       Analyzer analyzer = Analyzers.forLanguage(languageOfKb.apply(kbId));
-      var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      var config = new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCodec(vectorFormat.codec());
       IndexWriter writer = new IndexWriter(FSDirectory.open(root.resolve(kbId)), config);
-      log.info("opened Lucene index kb={} docs={}", kbId, writer.getDocStats().numDocs);
+      log.info("opened Lucene index kb={} docs={} vectors={}", kbId, writer.getDocStats().numDocs, vectorFormat);
       return new KbIndex(writer, new SearcherManager(writer, null), analyzer);
     } catch (IOException e) {
       throw new RetriableException("cannot open the index of knowledge base " + kbId, e);
@@ -96,7 +104,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
           kb.writer().deleteDocuments(term);
         } else {
           // updateDocuments deletes and adds as one atomic operation: readers never see a mix.
-          kb.writer().updateDocuments(term, e.getValue().stream().map(ChunkFields::toDocument).toList());
+          kb.writer().updateDocuments(term, e.getValue().stream().map(c -> ChunkFields.toDocument(c, vectorFormat)).toList());
         }
       }
       kb.writer().commit();
@@ -113,14 +121,19 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
     if (terms.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    terms.forEach(t -> text.add(new TermQuery(new Term(ChunkFields.BODY, t)), BooleanClause.Occur.SHOULD));
     Query q =
         new BooleanQuery.Builder()
-            .add(text.build(), BooleanClause.Occur.MUST)
+            .add(bm25Query(terms), BooleanClause.Occur.MUST)
             .add(FilterQueries.of(query.filter()), BooleanClause.Occur.FILTER)
             .build();
     return search(kb, query.kbId(), q, query.topK());
+  }
+
+  /** A disjunction of the analysed terms over the text field, scored by BM25. */
+  static Query bm25Query(Set<String> terms) {
+    BooleanQuery.Builder text = new BooleanQuery.Builder();
+    terms.forEach(t -> text.add(new TermQuery(new Term(ChunkFields.BODY, t)), BooleanClause.Occur.SHOULD));
+    return text.build();
   }
 
   @Override
@@ -136,17 +149,44 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   }
 
   private List<Hit> search(KbIndex kb, String kbId, Query q, int topK) {
+    return withSearcher(kb, kbId, searcher -> {
+      ScoreDoc[] top = searcher.search(q, topK).scoreDocs;
+      // Stored fields are compressed in blocks: reading in doc id order decompresses each block once.
+      Integer[] byDoc = new Integer[top.length];
+      for (int i = 0; i < top.length; i++) {
+        byDoc[i] = i;
+      }
+      java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top[i].doc));
+      StoredFields stored = searcher.storedFields();
+      Hit[] hits = new Hit[top.length];
+      for (int i : byDoc) {
+        hits[i] = new Hit(ChunkFields.toChunk(stored.document(top[i].doc), kbId), top[i].score);
+      }
+      return List.of(hits);
+    });
+  }
+
+  /** Work on an acquired searcher. */
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on the knowledge base's current searcher, released afterwards. */
+  <T> T withSearcher(String kbId, SearcherWork<T> work) {
+    return withSearcher(index(kbId), kbId, work);
+  }
+
+  /** The analyzer of a knowledge base's text field. */
+  Analyzer analyzer(String kbId) {
+    return index(kbId).analyzer();
+  }
+
+  private static <T> T withSearcher(KbIndex kb, String kbId, SearcherWork<T> work) {
     try {
       IndexSearcher searcher = kb.searchers().acquire();
       try {
-        TopDocs top = searcher.search(q, topK);
-        StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          hits.add(new Hit(ChunkFields.toChunk(d, kbId), sd.score));
-        }
-        return hits;
+        return work.run(searcher);
       } finally {
         kb.searchers().release(searcher);
       }
@@ -155,7 +195,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
     }
   }
 
-  private static Set<String> analyze(Analyzer analyzer, String text) {
+  static Set<String> analyze(Analyzer analyzer, String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(ChunkFields.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -72,7 +72,7 @@ class LuceneIndexTest {
   void roundTripsEveryChunkField() {
     Chunk c =
         new Chunk("c1", "d1", "kb", 3, "Some text here.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10, 25,
-            new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
+            new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"), "Before. Some text here. After.");
     index.replaceDocument("kb", "d1", List.of(embedded(c)));
     Hit hit = index.searchText(new TextQuery("kb", "text", 1, ALL)).getFirst();
     assertThat(hit.chunk()).isEqualTo(c);
@@ -134,5 +134,79 @@ class LuceneIndexTest {
   void returnsNothingForAQueryOfStopWordsOnly() {
     put("d", Acl.PUBLIC, "the and of");
     assertThat(textIds("the of", ALL)).isEmpty();
+  }
+
+  @Test
+  void anInt8IndexQuantizesItsVectorsAndStillFindsEachChunkByItsOwnVector() throws Exception {
+    index.close();
+    Path int8 = dir.resolve("int8");
+    index = new LuceneIndex(int8, kb -> "en", VectorFormat.INT8);
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      texts.add("passage number " + i + " about topic " + (i * 7919 % 101));
+    }
+    put("many", Acl.PUBLIC, texts.toArray(String[]::new));
+
+    for (int i = 0; i < texts.size(); i += 17) {
+      assertThat(vectorIds(texts.get(i), ALL).getFirst()).isEqualTo("many#" + i);
+    }
+    assertThat(vectorFormats(index)).containsOnly("Lucene99HnswScalarQuantizedVectorsFormat");
+  }
+
+  /** The vector format each segment recorded for the vector field. */
+  private static List<String> vectorFormats(LuceneIndex index) {
+    return index.withSearcher("kb", s -> s.getIndexReader().leaves().stream()
+        .map(leaf -> leaf.reader().getFieldInfos().fieldInfo(ChunkFields.VECTOR)
+            .getAttribute(org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.PER_FIELD_FORMAT_KEY))
+        .toList());
+  }
+
+  @Test
+  void anIndexWrittenWithFloatVectorsOpensAndGrowsAsInt8() throws Exception {
+    put("first", Acl.PUBLIC, "Invoices are issued monthly.");
+    index.close();
+    index = new LuceneIndex(dir, kb -> "en", VectorFormat.INT8);
+    put("second", Acl.PUBLIC, "The router broadcasts on two bands.");
+
+    assertThat(vectorIds("Invoices are issued monthly.", ALL).getFirst()).isEqualTo("first#0");
+    assertThat(vectorIds("The router broadcasts on two bands.", ALL).getFirst()).isEqualTo("second#0");
+    assertThat(vectorFormats(index)).containsExactlyInAnyOrder("Lucene99HnswVectorsFormat", "Lucene99HnswScalarQuantizedVectorsFormat");
+  }
+
+  @Test
+  void aChineseKnowledgeBaseAnswersAChineseQuestionWithTheRightChunk() throws Exception {
+    index.close();
+    index = new LuceneIndex(dir.resolve("zh"), kb -> "zh");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var zh = new dev.ragkb.indexing.onnx.OnnxEmbeddingModel(
+          new dev.ragkb.indexing.onnx.OnnxEmbeddingModel.Settings(dev.ragkb.indexing.onnx.OnnxEmbeddingModel.BGE_SMALL_ZH_V15_Q, ""), pool);
+      List<String> texts = List.of("员工每年享有十五天带薪年假，须提前两周申请。", "报销单据须在费用发生后三十天内提交财务部。",
+          "路由器支持两个频段，重置按钮需按住十秒。");
+      List<float[]> vectors = zh.embedPassages(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        Chunk c = Fixtures.chunk("kb", "doc" + i, 0, texts.get(i), Acl.PUBLIC);
+        index.replaceDocument("kb", "doc" + i, List.of(new EmbeddedChunk(c, vectors.get(i))));
+      }
+      String question = "年假有几天？";
+
+      var byVector = index.searchVectors(new VectorQuery("kb", zh.embedQuery(question), 3, ALL));
+      var byText = index.searchText(new TextQuery("kb", question, 3, ALL));
+
+      assertThat(byVector.getFirst().chunk().documentId()).isEqualTo("doc0");
+      assertThat(byText.getFirst().chunk().documentId()).isEqualTo("doc0");
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void anIndexWithoutVectorsStillSearchesTextAndFindsNoVectors() throws Exception {
+    index.close();
+    index = new LuceneIndex(dir.resolve("text-only"), kb -> "en", VectorFormat.NONE);
+    put("router", Acl.PUBLIC, "Hold the reset button for seventeen seconds.");
+
+    assertThat(textIds("reset button", ALL)).containsExactly("router#0");
+    assertThat(vectorIds("Hold the reset button for seventeen seconds.", ALL)).isEmpty();
   }
 }

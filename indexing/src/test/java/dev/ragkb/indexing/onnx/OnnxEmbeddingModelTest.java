@@ -51,9 +51,15 @@ class OnnxEmbeddingModelTest {
   }
 
   @Test
-  void countsWordPieceTokens() {
-    assertThat(model.count("hello world")).isEqualTo(2);
-    assertThat(model.count("unbelievably")).isGreaterThan(1);
+  void embedsChineseWithBgeSmallZh() {
+    var zh = new OnnxEmbeddingModel(new OnnxEmbeddingModel.Settings(OnnxEmbeddingModel.BGE_SMALL_ZH_V15_Q, ""), pool);
+    float[] q = zh.embedQuery("员工每年有多少天年假？");
+    List<float[]> p = zh.embedPassages(List.of("员工每年享有十五天带薪年假。", "路由器支持两个频段。"));
+
+    assertThat(zh.name()).isEqualTo("bge-small-zh-v1.5-q");
+    assertThat(zh.dimension()).isEqualTo(512);
+    assertThat(p.getFirst()).hasSize(512);
+    assertThat(dot(q, p.get(0))).isGreaterThan(dot(q, p.get(1)) + 0.1);
   }
 
   @Test

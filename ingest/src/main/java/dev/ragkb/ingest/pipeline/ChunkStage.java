@@ -36,7 +36,8 @@ public final class ChunkStage implements Stage<DocumentParsed, DocumentChunked> 
     for (int i = 0; i < drafts.size(); i++) {
       ChunkDraft d = drafts.get(i);
       chunks.add(new Chunk(chunkId(r.documentId(), r.contentHash(), i), r.documentId(), r.kbId(), i, d.text(), title,
-          r.source(), d.headingPath(), d.page(), d.startOffset(), d.endOffset(), r.acl(), r.tags()));
+          r.source(), d.headingPath(), d.page(), d.startOffset(), d.endOffset(), r.acl(), r.tags(),
+          d.parentText(input.parsed())));
     }
     return new DocumentChunked(r, title, chunks);
   }

@@ -54,6 +54,7 @@ final class IngestRig implements AutoCloseable {
   final DocumentIngestor ingestor;
   final DocumentRemover remover;
   private final ExecutorService workers;
+  private final ExecutorService parsing = Executors.newVirtualThreadPerTaskExecutor();
 
   IngestRig(Path dataDir, EmbeddingModel model, int workersPerStage) {
     this.dataDir = dataDir;
@@ -68,7 +69,7 @@ final class IngestRig implements AutoCloseable {
     knowledgeBases = new JdbcKnowledgeBaseStore(dataSource);
     blobs = new FileBlobStore(dataDir.resolve("blobs"));
     index = new LuceneIndex(dataDir.resolve("index"), kbId -> "en");
-    TikaDocumentParser parser = new TikaDocumentParser(10_000_000);
+    TikaDocumentParser parser = new TikaDocumentParser(TikaDocumentParser.Settings.defaults(10_000_000), parsing);
     StructuredChunker chunker = new StructuredChunker(text -> text.split("\\s+").length, CHUNK_MAX_WORDS, 5);
     IngestPipeline pipeline = new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(model, 16), new IndexStage(index));
@@ -95,6 +96,7 @@ final class IngestRig implements AutoCloseable {
   public void close() throws Exception {
     transport.close();
     workers.shutdownNow();
+    parsing.shutdownNow();
     index.close();
     broker.close();
     dataSource.dispose();

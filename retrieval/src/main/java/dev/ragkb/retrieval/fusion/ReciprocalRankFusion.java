@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code 1 / (k + rank)} over the lists it appears in, rank counted from 1. Chunks are identified by
  * chunk id. Returns new hits; the inputs are not changed.
  */
-public final class ReciprocalRankFusion {
+public final class ReciprocalRankFusion implements Fusion {
 
   /** k = 60 from the paper; raising it flattens the difference between ranks. */
   public static final int DEFAULT_K = 60;
@@ -25,14 +25,8 @@ public final class ReciprocalRankFusion {
     this.k = k;
   }
 
-  /**
-   * Fuses ranked lists.
-   *
-   * @param rankings lists in descending relevance; a chunk appears at most once per list
-   * @param topK how many fused hits to return; at least 1
-   * @return at most {@code topK} hits by descending fused score; ties keep the order of first
-   *     appearance (list order, then rank), so the result is deterministic
-   */
+  /** {@inheritDoc} Ties keep the order of first appearance (list order, then rank), so the result is deterministic. */
+  @Override
   public List<Hit> fuse(List<List<Hit>> rankings, int topK) {
     if (topK < 1) {
       throw new IllegalArgumentException("topK must be > 0: " + topK);

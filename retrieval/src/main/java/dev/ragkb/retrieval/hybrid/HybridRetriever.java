@@ -7,15 +7,15 @@ import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
-import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
+import dev.ragkb.retrieval.fusion.Fusion;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * BM25 and kNN over one knowledge base, fused by reciprocal rank. The filter (ACL, documents, tags)
+ * BM25 and kNN over one knowledge base, fused. The filter (ACL, documents, tags)
  * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
  */
-public final class HybridRetriever {
+public final class HybridRetriever implements Retriever {
 
   /**
    * @param candidates how many hits each retriever contributes before fusion; deeper lists let a
@@ -44,11 +44,11 @@ public final class HybridRetriever {
   private final TextIndex text;
   private final VectorIndex vectors;
   private final EmbeddingModel embeddings;
-  private final ReciprocalRankFusion fusion;
+  private final Fusion fusion;
   private final Settings settings;
 
   public HybridRetriever(
-      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, ReciprocalRankFusion fusion, Settings settings) {
+      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion, Settings settings) {
     this.text = text;
     this.vectors = vectors;
     this.embeddings = embeddings;
@@ -57,6 +57,7 @@ public final class HybridRetriever {
   }
 
   /** Fused hits in descending relevance, at most {@code request.topK()}. */
+  @Override
   public List<Hit> retrieve(Request request) {
     int depth = Math.max(settings.candidates(), request.topK());
     List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));

@@ -1,0 +1,80 @@
+package dev.ragkb.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.Generator;
+import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.extractive.ExtractiveGenerator;
+import dev.ragkb.generation.fallback.FallbackGenerator;
+import dev.ragkb.generation.openai.OpenAiChatClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class GenerationConfigurationTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(GeneratorProperties.class)
+  static class Dependencies {
+    @Bean
+    EmbeddingModel embeddingModel() {
+      return new HashingEmbeddingModel(64);
+    }
+
+    @Bean
+    TokenCounter tokenCounter() {
+      return text -> text.length() / 4;
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withUserConfiguration(Dependencies.class, GenerationConfiguration.class);
+
+  @Test
+  void answersExtractivelyWithoutAGeneratorUrl() {
+    runner.run(context -> {
+      assertThat(context).hasSingleBean(Generator.class).doesNotHaveBean(OpenAiChatClient.class);
+      assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class);
+    });
+  }
+
+  @Test
+  void treatsABlankUrlAsNoLlm() {
+    runner.withPropertyValues("ragkb.generator.url=", "ragkb.generator.model=qwen")
+        .run(context -> assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class));
+  }
+
+  @Test
+  void usesTheLlmWithTheExtractiveFallbackWhenAUrlAndModelAreSet() {
+    runner.withPropertyValues("ragkb.generator.url=http://127.0.0.1:9", "ragkb.generator.model=qwen2.5-7b-instruct",
+            "ragkb.generator.first-token-timeout=10s", "ragkb.generator.breaker.window=5")
+        .run(context -> {
+          assertThat(context).hasSingleBean(OpenAiChatClient.class);
+          assertThat(context.getBean(Generator.class)).isInstanceOf(FallbackGenerator.class);
+          assertThat(context.getBean(GeneratorProperties.class).breaker().window()).isEqualTo(5);
+        });
+  }
+
+  @Test
+  void refusesToStartWithAUrlButNoModel() {
+    runner.withPropertyValues("ragkb.generator.url=http://127.0.0.1:9")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("ragkb.generator.model"));
+  }
+
+  @Test
+  void aDeclaredGeneratorWins() {
+    Generator mine = (q, s, stream) -> dev.ragkb.core.Answer.abstain();
+    runner.withBean(Generator.class, () -> mine).run(context -> assertThat(context.getBean(Generator.class)).isSameAs(mine));
+  }
+}
