@@ -11,6 +11,7 @@ import dev.ragkb.indexing.lucene.VectorFormat;
 import dev.ragkb.indexing.milvus.MilvusIndex;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ class IndexConfiguration {
   /** With Milvus holding the vectors, Lucene builds no graph of its own. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
+  @ConditionalOnExpression("!'${" + BACKEND + ":lucene}'.startsWith('elasticsearch')")
   LuceneIndex luceneIndex(RagkbProperties properties, LuceneProperties lucene, KnowledgeBaseStore knowledgeBases,
       @Value("${" + BACKEND + ":lucene}") String backend) {
     VectorFormat vectors = LUCENE_MILVUS.equals(backend) ? VectorFormat.NONE : lucene.vectorFormat();

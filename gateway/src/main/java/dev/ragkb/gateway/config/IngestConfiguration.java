@@ -31,7 +31,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /** The ingestion pipeline and, for {@code ragkb.ingest.transport=in-process}, its transport. */
 @Configuration(proxyBeanMethods = false)
@@ -66,11 +65,13 @@ class IngestConfiguration {
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }
 
-  /** Stopped before the index closes ({@code DependsOn}), so no document is cut off mid-write. */
+  /**
+   * Stopped before the index closes, so no document is cut off mid-write: taking the index makes
+   * Spring destroy this executor first, whichever backend provides it.
+   */
   @Bean(destroyMethod = "close")
-  @DependsOn("luceneIndex")
   @ConditionalOnProperty(name = "ragkb.ingest.transport", havingValue = "in-process")
-  ExecutorService ingestExecutor(IngestProperties properties) {
+  ExecutorService ingestExecutor(IngestProperties properties, ChunkIndex index) {
     return Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("ingest-", 0).factory());
   }
 

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  *     so a chunk is one focused passage
  * @param chunkOverlapTokens tokens repeated between consecutive chunks of a section
  * @param embedBatchSize chunks per call to the embedding model
- * @param workers documents processed at once
+ * @param workers documents processed at once by the in-process transport (Kafka: {@code ragkb.kafka.workers-per-stage})
  * @param maxAttempts tries per document when a stage fails with a retriable error
  * @param initialBackoff wait before the second try, doubled each time
  * @param maxFileSize the largest file accepted

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of each ingestion topic created at start-up: the most workers a stage
  *     can use across all processes
  * @param replicationFactor replicas of each topic created at start-up (the embedded broker has one)
- * @param workersPerStage consumers each stage runs in this process
+ * @param workersPerStage consumers each stage runs in this process; two, so that one embedding worker
+ *     keeps the model busy while the other stores its output and talks to the broker (docs/benchmarks.md)
  * @param embedLinger how long the embedding stage waits for chunks of more documents to fill a batch
  *     of {@code ragkb.ingest.embed-batch-size}
  */
@@ -28,5 +29,5 @@ public record KafkaProperties(
     @DefaultValue("0") @Min(0) @Max(65535) int port,
     @DefaultValue("4") @Min(1) int partitions,
     @DefaultValue("1") @Min(1) @Max(Short.MAX_VALUE) int replicationFactor,
-    @DefaultValue("1") @Min(1) int workersPerStage,
+    @DefaultValue("2") @Min(1) int workersPerStage,
     @DefaultValue("50ms") Duration embedLinger) {}

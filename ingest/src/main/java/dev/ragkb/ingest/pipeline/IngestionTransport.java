@@ -9,6 +9,10 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
  */
 public interface IngestionTransport {
 
-  /** Queues a document; returns at once. The document's outcome reaches the listener later. */
+  /**
+   * Queues a document and returns without waiting for it to be processed; the document's outcome
+   * reaches the listener later. Over Kafka it returns once the broker holds the request, so an
+   * acknowledged upload survives a crash.
+   */
   void submit(DocumentReceived document);
 }

@@ -1,0 +1,230 @@
+package dev.ragkb.indexing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ragkb.core.Acl;
+import dev.ragkb.core.Chunk;
+import dev.ragkb.core.ChunkIndex;
+import dev.ragkb.core.EmbeddedChunk;
+import dev.ragkb.core.Fixtures;
+import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.Hit;
+import dev.ragkb.core.Principal;
+import dev.ragkb.core.SearchFilter;
+import dev.ragkb.core.TextIndex;
+import dev.ragkb.core.TextQuery;
+import dev.ragkb.core.VectorIndex;
+import dev.ragkb.core.VectorQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * What every index adapter must do, whatever stores it: replace and delete by document, BM25 with
+ * stemming, kNN, and the ACL, document and tag filters applied inside both queries. An adapter's
+ * test extends it and supplies the index; each test writes to its own knowledge base, so one index
+ * (or one server) may serve a whole class.
+ */
+public abstract class ChunkIndexContract {
+
+  private static final SearchFilter ALL = SearchFilter.of(new Principal.Admin());
+  private final HashingEmbeddingModel embedder = new HashingEmbeddingModel(64);
+  /** This test's knowledge base. */
+  protected String kb = "kb";
+
+  protected abstract ChunkIndex writer();
+
+  protected abstract TextIndex text();
+
+  protected abstract VectorIndex vectors();
+
+  @BeforeEach
+  void nameTheKnowledgeBase(TestInfo test) {
+    kb = "kb-" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+  }
+
+  private EmbeddedChunk embedded(Chunk c) {
+    return new EmbeddedChunk(c, embedder.embedPassages(List.of(c.text())).getFirst());
+  }
+
+  protected void put(String doc, Acl acl, Set<String> tags, String... texts) {
+    List<EmbeddedChunk> chunks = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      Chunk c = Fixtures.chunk(kb, doc, i, texts[i], acl);
+      chunks.add(embedded(new Chunk(c.id(), c.documentId(), c.kbId(), c.ordinal(), c.text(), c.title(), c.source(),
+          c.headingPath(), c.page(), c.startOffset(), c.endOffset(), c.acl(), tags)));
+    }
+    writer().replaceDocument(kb, doc, chunks);
+  }
+
+  protected void put(String doc, Acl acl, String... texts) {
+    put(doc, acl, Set.of(), texts);
+  }
+
+  protected List<String> textIds(String q, SearchFilter f) {
+    return text().searchText(new TextQuery(kb, q, 10, f)).stream().map(h -> h.chunk().id()).toList();
+  }
+
+  protected List<String> vectorIds(String q, SearchFilter f, int topK) {
+    float[] v = embedder.embedQuery(q);
+    return vectors().searchVectors(new VectorQuery(kb, v, topK, f)).stream().map(h -> h.chunk().id()).toList();
+  }
+
+  protected List<String> vectorIds(String q, SearchFilter f) {
+    return vectorIds(q, f, 10);
+  }
+
+  protected static SearchFilter all() {
+    return ALL;
+  }
+
+  @Test
+  protected void findsChunksByStemmedWords() {
+    put("router", Acl.PUBLIC, "Hold the reset button for seventeen seconds.", "The router broadcasts on two bands.");
+    put("billing", Acl.PUBLIC, "Invoices are issued monthly.");
+
+    assertThat(textIds("resetting buttons", ALL)).containsExactly("router#0");
+  }
+
+  @Test
+  void findsChunksByWordsAndByVector() {
+    put("router", Acl.PUBLIC, "Hold the reset button for seventeen seconds.", "The router broadcasts on two bands.");
+    put("billing", Acl.PUBLIC, "Invoices are issued monthly.");
+
+    assertThat(textIds("reset button", ALL)).containsExactly("router#0");
+    assertThat(textIds("broadcasts", ALL)).containsExactly("router#1");
+    assertThat(vectorIds("invoices are issued monthly", ALL).getFirst()).isEqualTo("billing#0");
+  }
+
+  @Test
+  void roundTripsEveryChunkField() {
+    Chunk c = new Chunk("c1", "d1", kb, 3, "Some text here.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10,
+        25, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
+    writer().replaceDocument(kb, "d1", List.of(embedded(c)));
+
+    Hit text = text().searchText(new TextQuery(kb, "text", 1, ALL)).getFirst();
+    Hit vector = vectors().searchVectors(new VectorQuery(kb, embedder.embedQuery("Some text here."), 1, ALL)).getFirst();
+    assertThat(text.chunk()).isEqualTo(c);
+    assertThat(text.score()).isPositive();
+    assertThat(vector.chunk()).isEqualTo(c);
+  }
+
+  @Test
+  void replacingADocumentRemovesItsOldChunks() {
+    put("d", Acl.PUBLIC, "alpha version one", "alpha second chunk", "alpha third chunk");
+    put("d", Acl.PUBLIC, "beta version two");
+
+    assertThat(textIds("alpha", ALL)).isEmpty();
+    assertThat(textIds("beta", ALL)).containsExactly("d#0");
+    assertThat(vectorIds("alpha second chunk", ALL)).containsExactly("d#0");
+  }
+
+  @Test
+  void replacingADocumentLeavesOtherDocumentsAlone() {
+    put("a", Acl.PUBLIC, "delta one");
+    put("b", Acl.PUBLIC, "delta two");
+    put("a", Acl.PUBLIC, "epsilon one");
+
+    assertThat(textIds("delta", ALL)).containsExactly("b#0");
+    assertThat(textIds("epsilon", ALL)).containsExactly("a#0");
+  }
+
+  @Test
+  void deletingADocumentLeavesNothingOfIt() {
+    put("d", Acl.PUBLIC, "gamma text");
+    put("other", Acl.PUBLIC, "gamma other");
+    writer().deleteDocument(kb, "d");
+    writer().deleteDocument(kb, "never-indexed");
+
+    assertThat(textIds("gamma", ALL)).containsExactly("other#0");
+    assertThat(vectorIds("gamma text", ALL)).containsExactly("other#0");
+  }
+
+  @Test
+  void dropsChunksTheCallerMayNotReadInsideBothQueries() {
+    put("public", Acl.PUBLIC, "salary bands overview");
+    put("hr", new Acl(Set.of(), Set.of("hr")), "salary bands for managers");
+    put("alice", new Acl(Set.of("alice"), Set.of()), "salary review of alice");
+    var bob = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
+    var carol = SearchFilter.of(new Principal.User("carol", Set.of("hr")));
+    var alice = SearchFilter.of(new Principal.User("alice", Set.of()));
+
+    assertThat(textIds("salary", bob)).containsExactly("public#0");
+    assertThat(vectorIds("salary", bob)).containsExactly("public#0");
+    assertThat(textIds("salary", carol)).containsExactlyInAnyOrder("public#0", "hr#0");
+    assertThat(vectorIds("salary", carol)).containsExactlyInAnyOrder("public#0", "hr#0");
+    assertThat(textIds("salary", alice)).containsExactlyInAnyOrder("public#0", "alice#0");
+    assertThat(vectorIds("salary", alice)).containsExactlyInAnyOrder("public#0", "alice#0");
+    assertThat(textIds("salary", ALL)).hasSize(3);
+    assertThat(vectorIds("salary", ALL)).hasSize(3);
+  }
+
+  @Test
+  void filtersBeforeTakingTheTopK() {
+    for (int i = 0; i < 20; i++) {
+      put("secret" + i, new Acl(Set.of("boss"), Set.of()), "quarterly revenue figures " + i);
+    }
+    put("open1", Acl.PUBLIC, "revenue notes");
+    put("open2", Acl.PUBLIC, "revenue remarks");
+    var bob = SearchFilter.of(new Principal.User("bob", Set.of()));
+
+    // the 20 unreadable chunks are closer to the query; a post-filter would leave nothing
+    assertThat(vectorIds("quarterly revenue figures", bob, 2)).containsExactlyInAnyOrder("open1#0", "open2#0");
+    assertThat(text().searchText(new TextQuery(kb, "revenue", 2, bob))).hasSize(2);
+  }
+
+  @Test
+  void restrictsToDocumentIds() {
+    put("a", Acl.PUBLIC, "shared words");
+    put("b", Acl.PUBLIC, "shared words");
+    put("c", Acl.PUBLIC, "shared words");
+    var onlyB = new SearchFilter(new Principal.Admin(), Set.of("b"), Set.of());
+    var aOrC = new SearchFilter(new Principal.Admin(), Set.of("a", "c"), Set.of());
+
+    assertThat(textIds("shared", onlyB)).containsExactly("b#0");
+    assertThat(vectorIds("shared words", onlyB)).containsExactly("b#0");
+    assertThat(textIds("shared", aOrC)).containsExactlyInAnyOrder("a#0", "c#0");
+    assertThat(vectorIds("shared words", aOrC)).containsExactlyInAnyOrder("a#0", "c#0");
+  }
+
+  @Test
+  void restrictsToDocumentsCarryingAnyOfTheTags() {
+    put("policy", Acl.PUBLIC, Set.of("hr", "policy"), "leave rules");
+    put("faq", Acl.PUBLIC, Set.of("faq"), "leave questions");
+    put("untagged", Acl.PUBLIC, "leave notes");
+    var policies = new SearchFilter(new Principal.Admin(), Set.of(), Set.of("policy", "nothing"));
+    var tagged = new SearchFilter(new Principal.Admin(), Set.of(), Set.of("hr", "faq"));
+
+    assertThat(textIds("leave", policies)).containsExactly("policy#0");
+    assertThat(vectorIds("leave rules", policies)).containsExactly("policy#0");
+    assertThat(textIds("leave", tagged)).containsExactlyInAnyOrder("policy#0", "faq#0");
+    assertThat(vectorIds("leave", tagged)).containsExactlyInAnyOrder("policy#0", "faq#0");
+  }
+
+  @Test
+  void combinesTheAclWithDocumentAndTagFilters() {
+    put("a", new Acl(Set.of(), Set.of("hr")), Set.of("policy"), "travel rules");
+    put("b", Acl.PUBLIC, Set.of("policy"), "travel rules");
+    put("c", Acl.PUBLIC, Set.of("faq"), "travel rules");
+    var filter = new SearchFilter(new Principal.User("bob", Set.of("sales")), Set.of("a", "b", "c"), Set.of("policy"));
+
+    assertThat(textIds("travel", filter)).containsExactly("b#0");
+    assertThat(vectorIds("travel rules", filter)).containsExactly("b#0");
+  }
+
+  @Test
+  void returnsNothingForAQueryOfStopWordsOnly() {
+    put("d", Acl.PUBLIC, "the and of");
+    assertThat(textIds("the of", ALL)).isEmpty();
+  }
+
+  @Test
+  void returnsNothingForAKnowledgeBaseWithoutChunks() {
+    assertThat(textIds("anything", ALL)).isEmpty();
+    assertThat(vectorIds("anything", ALL)).isEmpty();
+  }
+}
