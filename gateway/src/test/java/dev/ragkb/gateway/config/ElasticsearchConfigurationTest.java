@@ -18,11 +18,12 @@ import org.springframework.context.annotation.Configuration;
 class ElasticsearchConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties({ElasticsearchProperties.class, RagkbProperties.class})
+  @EnableConfigurationProperties({ElasticsearchProperties.class, RagkbProperties.class, LuceneProperties.class, MilvusProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withUserConfiguration(Properties.class, ElasticsearchConfiguration.class, StorageConfiguration.class)
+      .withUserConfiguration(Properties.class, ElasticsearchConfiguration.class, StorageConfiguration.class,
+          IndexConfiguration.class)
       .withPropertyValues("ragkb.data-dir=target/elasticsearch-configuration-test");
 
   @Test
