@@ -5,6 +5,7 @@ import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.indexing.lucene.RawLuceneBaseline;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Retriever;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,13 +19,13 @@ public final class QueryLatencyBenchmark {
   /** Latencies in milliseconds; {@code ratio} is p95 over raw p95. */
   public record Result(int queries, int rounds, double p50Ms, double p95Ms, double rawP50Ms, double rawP95Ms, double ratio) {}
 
-  private final HybridRetriever retriever;
+  private final Retriever retriever;
   private final RawLuceneBaseline raw;
   private final EmbeddingModel embeddings;
   private final int depth;
 
   /** @param depth the candidates per retriever the hybrid path uses, so the baseline does the same searches */
-  public QueryLatencyBenchmark(HybridRetriever retriever, RawLuceneBaseline raw, EmbeddingModel embeddings, int depth) {
+  public QueryLatencyBenchmark(Retriever retriever, RawLuceneBaseline raw, EmbeddingModel embeddings, int depth) {
     this.retriever = retriever;
     this.raw = raw;
     this.embeddings = embeddings;

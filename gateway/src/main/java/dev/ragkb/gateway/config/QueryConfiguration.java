@@ -20,6 +20,7 @@ import dev.ragkb.retrieval.query.QueryPipeline;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Retrieval; generation is wired in {@link GenerationConfiguration}. */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +44,12 @@ class QueryConfiguration {
         generation.maxSources());
   }
 
-  /** Hybrid retrieval, reranked by the reranking service when one is configured. */
+  /**
+   * Hybrid retrieval, reranked by the reranking service when one is configured. Primary, because
+   * without a reranker it is the hybrid retriever itself, which would otherwise count twice.
+   */
   @Bean
+  @Primary
   @ConditionalOnMissingBean
   Retriever retriever(HybridRetriever hybrid, RerankerProperties reranker) {
     if (reranker.url().isBlank()) {
