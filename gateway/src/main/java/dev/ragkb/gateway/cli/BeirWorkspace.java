@@ -51,7 +51,7 @@ final class BeirWorkspace implements AutoCloseable {
   static BeirWorkspace open(Path dataset, @org.jspecify.annotations.Nullable Path work, List<String> settings) {
     BeirDataset data = BeirDataset.read(dataset);
     Path workDir = work != null ? work : Path.of(System.getenv().getOrDefault("RAGKB_DATA_DIR", "./data"), "eval", data.name());
-    Map<String, Object> props = new LinkedHashMap<>();
+    Map<String, String> props = new LinkedHashMap<>();
     props.put("ragkb.data-dir", workDir.toString());
     props.put("ragkb.api-key", "eval-" + UUID.randomUUID());
     // stdout carries the JSON result; only errors may reach the console
@@ -63,8 +63,10 @@ final class BeirWorkspace implements AutoCloseable {
       }
       props.put(s.substring(0, eq), s.substring(eq + 1));
     }
+    // As command-line arguments, which outrank application.yml (default properties would not).
+    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(RagkbApplication.class).web(WebApplicationType.NONE).properties(props).run();
+        new SpringApplicationBuilder(RagkbApplication.class).web(WebApplicationType.NONE).run(args);
     long t0 = System.nanoTime();
     KnowledgeBase kb = index(context, data);
     return new BeirWorkspace(data, context, kb, (System.nanoTime() - t0) / 1e9);
