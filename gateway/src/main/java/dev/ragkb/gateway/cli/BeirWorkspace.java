@@ -100,7 +100,7 @@ final class BeirWorkspace implements AutoCloseable {
         System.err.println();
         break;
       }
-      sleep(Duration.ofSeconds(2));
+      IngestCommand.sleep(Duration.ofSeconds(2));
     }
     long indexed = context.getBean(DocumentStore.class).list(kb.id()).stream()
         .filter(d -> d.status() == DocumentStatus.INDEXED).count();
@@ -113,15 +113,6 @@ final class BeirWorkspace implements AutoCloseable {
   /** A BEIR record as Markdown: the title becomes the heading its chunks carry. */
   private static String markdown(BeirDataset.Document d) {
     return d.title().isBlank() ? d.text() : "# " + d.title() + "\n\n" + d.text();
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   @Override

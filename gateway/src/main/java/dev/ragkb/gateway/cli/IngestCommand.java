@@ -131,7 +131,8 @@ final class IngestCommand implements Callable<Integer> {
     return false;
   }
 
-  private static void sleep(Duration d) {
+  /** Waits between polls of a running job; the CLI's commands share it. */
+  static void sleep(Duration d) {
     try {
       Thread.sleep(d);
     } catch (InterruptedException e) {

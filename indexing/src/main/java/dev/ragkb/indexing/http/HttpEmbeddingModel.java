@@ -3,6 +3,7 @@ package dev.ragkb.indexing.http;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.RetriableException;
+import dev.ragkb.indexing.vector.UnitVectors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -216,23 +217,10 @@ public final class HttpEmbeddingModel implements EmbeddingModel, AutoCloseable {
         throw new InvalidRequestException("embedding service " + endpoint + " returns " + v.length
             + "-dimensional vectors, configured for " + settings.dimension());
       }
-      unit(v);
+      // services normalize on request, but not all do by default
+      UnitVectors.normalizeInPlace(v);
     }
     return vectors;
-  }
-
-  /** Services normalize on request, but not all do by default, and dot product must equal cosine here. */
-  private static void unit(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    if (norm > 0) {
-      float inv = (float) (1 / Math.sqrt(norm));
-      for (int i = 0; i < v.length; i++) {
-        v[i] *= inv;
-      }
-    }
   }
 
   Duration backoff(int attempt, @Nullable Duration retryAfter) {

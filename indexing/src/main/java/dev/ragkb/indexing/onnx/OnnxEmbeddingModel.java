@@ -1,12 +1,12 @@
 package dev.ragkb.indexing.onnx;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.indexing.vector.UnitVectors;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -73,26 +73,11 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
       return List.of();
     }
     List<TextSegment> segments = passages.stream().map(TextSegment::from).toList();
-    return model.embedAll(segments).content().stream().map(OnnxEmbeddingModel::unit).toList();
+    return model.embedAll(segments).content().stream().map(e -> UnitVectors.normalizeInPlace(e.vector())).toList();
   }
 
   @Override
   public float[] embedQuery(String query) {
     return embedPassages(List.of(settings.queryInstruction() + query)).getFirst();
-  }
-
-  private static float[] unit(Embedding embedding) {
-    float[] v = embedding.vector();
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    if (norm > 0) {
-      float inv = (float) (1 / Math.sqrt(norm));
-      for (int i = 0; i < v.length; i++) {
-        v[i] *= inv;
-      }
-    }
-    return v;
   }
 }
