@@ -14,6 +14,13 @@ public interface KnowledgeBaseStore {
   /** By internal id, as stored in indexes and messages. */
   Optional<KnowledgeBase> findById(String id);
 
+  /**
+   * Replaces the knowledge base's retrieval settings; they apply to the next search.
+   *
+   * @throws NotFoundException when no knowledge base has that id
+   */
+  void updateRetrieval(String id, RetrievalSettings retrieval);
+
   /** All knowledge bases, by name. */
   List<KnowledgeBase> list();
 }

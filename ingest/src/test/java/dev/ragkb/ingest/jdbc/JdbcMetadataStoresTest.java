@@ -7,10 +7,13 @@ import dev.ragkb.core.Acl;
 import dev.ragkb.core.ConflictException;
 import dev.ragkb.core.Document;
 import dev.ragkb.core.DocumentStatus;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.JobStatus;
 import dev.ragkb.core.JobStore;
 import dev.ragkb.core.KnowledgeBase;
+import dev.ragkb.core.NotFoundException;
+import dev.ragkb.core.RetrievalSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +63,25 @@ class JdbcMetadataStoresTest {
     assertThat(kbs.findByName("other")).isEmpty();
     assertThatThrownBy(() -> kbs.create(new KnowledgeBase("kb-2", "handbook", "en", "m", NOW)))
         .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void recordsRetrievalSettingsAtCreationAndReplacesThem() {
+    var rrf = new RetrievalSettings(FusionMethod.RRF, null, 20, 0.7);
+    var tuned = kb("kb-2", "tuned").withRetrieval(rrf);
+    kbs.create(tuned);
+    assertThat(kbs.findByName("tuned")).contains(tuned);
+    assertThat(kbs.findByName("handbook").orElseThrow().retrieval()).isEqualTo(RetrievalSettings.INHERIT);
+
+    var linear = new RetrievalSettings(FusionMethod.LINEAR_Z_SCORE, 0.25, null, null);
+    kbs.updateRetrieval("kb-2", linear);
+
+    assertThat(kbs.findById("kb-2").orElseThrow().retrieval()).isEqualTo(linear);
+    assertThatThrownBy(() -> kbs.updateRetrieval("no-such-kb", linear)).isInstanceOf(NotFoundException.class);
+  }
+
+  private static KnowledgeBase kb(String id, String name) {
+    return new KnowledgeBase(id, name, "en", "bge-small-en-v1.5-q", NOW);
   }
 
   @Test

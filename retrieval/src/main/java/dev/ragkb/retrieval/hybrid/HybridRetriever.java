@@ -7,7 +7,6 @@ import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
-import dev.ragkb.retrieval.fusion.Fusion;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,30 +28,32 @@ public final class HybridRetriever implements Retriever {
     }
   }
 
-  /** What to retrieve. */
-  public record Request(String kbId, String query, int topK, SearchFilter filter) {
+  /** What to retrieve, and how to rank it (resolved from the request, its knowledge base and the service). */
+  public record Request(String kbId, String query, int topK, SearchFilter filter, Ranking ranking) {
     public Request {
       Objects.requireNonNull(kbId, "kbId");
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(filter, "filter");
+      Objects.requireNonNull(ranking, "ranking");
       if (topK < 1) {
         throw new IllegalArgumentException("topK must be > 0: " + topK);
       }
+    }
+
+    public Request withTopK(int newTopK) {
+      return new Request(kbId, query, newTopK, filter, ranking);
     }
   }
 
   private final TextIndex text;
   private final VectorIndex vectors;
   private final EmbeddingModel embeddings;
-  private final Fusion fusion;
   private final Settings settings;
 
-  public HybridRetriever(
-      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion, Settings settings) {
+  public HybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Settings settings) {
     this.text = text;
     this.vectors = vectors;
     this.embeddings = embeddings;
-    this.fusion = fusion;
     this.settings = settings;
   }
 
@@ -63,6 +64,6 @@ public final class HybridRetriever implements Retriever {
     List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));
     float[] q = embeddings.embedQuery(request.query());
     List<Hit> knn = vectors.searchVectors(new VectorQuery(request.kbId(), q, depth, request.filter()));
-    return fusion.fuse(List.of(bm25, knn), request.topK());
+    return request.ranking().rank(List.of(bm25, knn), request.topK(), depth);
   }
 }

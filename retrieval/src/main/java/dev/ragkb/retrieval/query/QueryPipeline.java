@@ -3,6 +3,7 @@ package dev.ragkb.retrieval.query;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
 import java.util.List;
 import java.util.Objects;
@@ -16,12 +17,15 @@ public final class QueryPipeline {
 
   /**
    * @param conversation the conversation's key (caller and client id), or null for a one-off question
+   * @param ranking how its sources are ranked
    */
-  public record Question(String kbId, String text, @Nullable String conversation, SearchFilter filter) {
+  public record Question(String kbId, String text, @Nullable String conversation, SearchFilter filter,
+      Ranking ranking) {
     public Question {
       Objects.requireNonNull(kbId, "kbId");
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(filter, "filter");
+      Objects.requireNonNull(ranking, "ranking");
     }
   }
 
@@ -56,7 +60,8 @@ public final class QueryPipeline {
       query = condenser.condense(question.text(), history.previous(question.conversation()));
       history.add(question.conversation(), query);
     }
-    List<Hit> sources = retriever.retrieve(new HybridRetriever.Request(question.kbId(), query, maxSources, question.filter()));
+    List<Hit> sources = retriever.retrieve(
+        new HybridRetriever.Request(question.kbId(), query, maxSources, question.filter(), question.ranking()));
     return new Prepared(Intent.QUESTION, query, sources);
   }
 }

@@ -35,7 +35,7 @@ public final class RerankingRetriever implements Retriever {
   @Override
   public List<Hit> retrieve(HybridRetriever.Request request) {
     int depth = Math.max(candidates, request.topK());
-    List<Hit> hits = first.retrieve(new HybridRetriever.Request(request.kbId(), request.query(), depth, request.filter()));
+    List<Hit> hits = first.retrieve(request.withTopK(depth));
     try {
       return reranker.rerank(request.query(), hits, request.topK());
     } catch (RetriableException e) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Fixtures;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.indexing.lucene.LuceneIndex;
-import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HybridRetrieverTest {
+
+  private static final Ranking RRF = new Ranking(FusionMethod.RRF, 0.5, 60, 1);
 
   @TempDir Path dir;
 
@@ -35,17 +37,16 @@ class HybridRetrieverTest {
         var chunk = Fixtures.chunk("kb", d[0], 0, d[1], acl);
         index.replaceDocument("kb", d[0], List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(d[1])).getFirst())));
       }
-      var retriever =
-          new HybridRetriever(index, index, embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
+      var retriever = new HybridRetriever(index, index, embedder, new HybridRetriever.Settings(20));
 
       var user = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
-      List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user));
+      List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user, RRF));
 
       assertThat(hits).isNotEmpty();
       assertThat(hits.getFirst().chunk().documentId()).isEqualTo("router");
       assertThat(hits).noneMatch(h -> h.chunk().documentId().equals("secret"));
       var admin = SearchFilter.of(new Principal.Admin());
-      assertThat(retriever.retrieve(new HybridRetriever.Request("kb", "reset", 5, admin)))
+      assertThat(retriever.retrieve(new HybridRetriever.Request("kb", "reset", 5, admin, RRF)))
           .anyMatch(h -> h.chunk().documentId().equals("secret"));
     }
   }

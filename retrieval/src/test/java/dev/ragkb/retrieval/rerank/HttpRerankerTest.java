@@ -123,7 +123,8 @@ class HttpRerankerTest {
 
     var retriever = new RerankingRetriever(request -> candidates, reranker, 10);
     var request = new dev.ragkb.retrieval.hybrid.HybridRetriever.Request("kb", "q", 2,
-        dev.ragkb.core.SearchFilter.of(new dev.ragkb.core.Principal.Admin()));
+        dev.ragkb.core.SearchFilter.of(new dev.ragkb.core.Principal.Admin()),
+        new dev.ragkb.retrieval.hybrid.Ranking(dev.ragkb.core.FusionMethod.RRF, 0.5, 60, 1));
     assertThat(ids(retriever.retrieve(request))).containsExactly("a", "b");
   }
 
