@@ -44,6 +44,11 @@ final class RestClient {
     return postRaw(path, json.writeValueAsString(body), headers);
   }
 
+  Response patch(String path, Object body) {
+    return send(builder(path, Map.of()).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+  }
+
   Response postRaw(String path, String body, Map<String, String> headers) {
     return send(builder(path, headers).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
   }

@@ -9,37 +9,53 @@ import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
 import dev.ragkb.eval.metrics.RankingMetrics;
+import dev.ragkb.retrieval.diversity.MaximalMarginalRelevance;
 import dev.ragkb.retrieval.fusion.Fusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
 import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Runs every query of a BEIR data set through the real indexes once, then scores each retrieval
- * configuration on the same candidate lists: BM25 alone, kNN alone, RRF, and normalized linear
- * fusion. Each retriever returns as many candidates as the service's own retrieval does, so the
- * default configuration's figures are those of the service. Chunk rankings become document
- * rankings by each document's best chunk. Linear fusion's
- * weight is chosen by two-fold cross-validation (chosen on one half of the queries, scored on the
- * other, and swapped), so its figure is not tuned on the queries it reports.
+ * configuration on the same candidate lists: BM25 alone, kNN alone, RRF, normalized linear
+ * fusion, and maximal marginal relevance over the default fusion. Each retriever returns as many
+ * candidates as the service's own retrieval does, so the default configuration's figures are those
+ * of the service. Chunk rankings become document rankings by each document's best chunk. Linear
+ * fusion's weight and MMR's lambda are chosen by two-fold cross-validation (chosen on one half of
+ * the queries, scored on the other, and swapped), so their figures are not tuned on the queries
+ * they report.
  */
 public final class RetrievalEvaluation {
 
   /** The vector weights tried by cross-validation. */
-  static final List<Double> ALPHAS = java.util.stream.IntStream.rangeClosed(0, 20).mapToObj(i -> i / 20.0).toList();
+  static final List<Double> ALPHAS = IntStream.rangeClosed(0, 20).mapToObj(i -> i / 20.0).toList();
+
+  /**
+   * MMR lambdas tried by cross-validation, from 1 (MMR off, so the folds may choose not to
+   * diversify) down, so that a tie goes to the milder setting.
+   */
+  static final List<Double> LAMBDAS = IntStream.rangeClosed(10, 20).mapToObj(i -> (30 - i) / 20.0).toList();
 
   /** Metrics of one configuration. */
   public record Scores(double ndcg10, double recall100, double mrr10) {}
 
-  /** Linear fusion under cross-validation: the weight each fold chose, and the held-out score. */
-  public record CrossValidated(Normalization normalization, double alphaChosenOnFold0, double alphaChosenOnFold1,
+  /**
+   * One parameter under cross-validation: the value each fold chose, and the held-out score.
+   *
+   * @param config the configuration whose parameter was chosen
+   * @param parameter its name: {@code alpha} (linear fusion's vector weight) or {@code lambda} (MMR's)
+   */
+  public record CrossValidated(String config, String parameter, double chosenOnFold0, double chosenOnFold1,
       double heldOutNdcg10) {}
 
   /** Everything one run measured. */
@@ -63,9 +79,9 @@ public final class RetrievalEvaluation {
   /**
    * @param kbId the knowledge base holding the data set's corpus, document ids equal to corpus ids
    * @param defaultName the name of the service's default configuration
-   * @param defaultFusion the fusion the service uses by default
+   * @param defaults the ranking the service uses by default
    */
-  public Report evaluate(String kbId, BeirDataset data, String defaultName, Fusion defaultFusion) {
+  public Report evaluate(String kbId, BeirDataset data, String defaultName, Ranking defaults) {
     SearchFilter all = SearchFilter.of(new Principal.Admin());
     List<Candidates> candidates = new ArrayList<>();
     data.queries().forEach((id, q) -> candidates.add(new Candidates(id,
@@ -79,20 +95,33 @@ public final class RetrievalEvaluation {
     List<CrossValidated> cv = new ArrayList<>();
     for (Normalization n : Normalization.values()) {
       String name = "hybrid-linear-" + n.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      List<Candidates> fold0 = fold(candidates, 0);
-      List<Candidates> fold1 = fold(candidates, 1);
-      double a0 = bestAlpha(fold0, data, n);
-      double a1 = bestAlpha(fold1, data, n);
-      // each fold is scored with the weight chosen on the other fold
-      double heldOut = (ndcgSum(fold1, data, linear(a0, n)) + ndcgSum(fold0, data, linear(a1, n))) / candidates.size();
-      cv.add(new CrossValidated(n, a0, a1, heldOut));
-      for (double alpha : new LinkedHashSet<>(List.of(a0, a1))) {
-        configs.put(name + "@" + alpha, score(candidates, data, linear(alpha, n)));
-      }
+      cv.add(crossValidate(candidates, data, configs, name, "alpha", ALPHAS, alpha -> linear(alpha, n)));
     }
-    Scores defaults = score(candidates, data, fused(defaultFusion));
-    configs.put("default (" + defaultName + ")", defaults);
-    return new Report(defaultName, defaults, configs, cv);
+    Fusion fusion = defaults.fuser();
+    cv.add(crossValidate(candidates, data, configs, defaultName + "+mmr", "lambda", LAMBDAS,
+        lambda -> mmr(fusion, lambda)));
+    Scores defaultScores = score(candidates, data,
+        defaults.diversifies() ? mmr(fusion, defaults.mmrLambda()) : fused(fusion));
+    configs.put("default (" + defaultName + ")", defaultScores);
+    return new Report(defaultName, defaultScores, configs, cv);
+  }
+
+  /**
+   * Chooses the parameter on each fold, scores each fold with the value chosen on the other, and
+   * adds the chosen values' scores on all queries to {@code configs}.
+   */
+  private CrossValidated crossValidate(List<Candidates> candidates, BeirDataset data, Map<String, Scores> configs,
+      String name, String parameter, List<Double> grid, DoubleFunction<Function<Candidates, List<Hit>>> ranking) {
+    List<Candidates> fold0 = fold(candidates, 0);
+    List<Candidates> fold1 = fold(candidates, 1);
+    double p0 = best(grid, fold0, data, ranking);
+    double p1 = best(grid, fold1, data, ranking);
+    double heldOut = (ndcgSum(fold1, data, ranking.apply(p0)) + ndcgSum(fold0, data, ranking.apply(p1)))
+        / candidates.size();
+    for (double p : new LinkedHashSet<>(List.of(p0, p1))) {
+      configs.put(name + "@" + p, score(candidates, data, ranking.apply(p)));
+    }
+    return new CrossValidated(name, parameter, p0, p1, heldOut);
   }
 
   private static List<Candidates> fold(List<Candidates> all, int fold) {
@@ -113,17 +142,34 @@ public final class RetrievalEvaluation {
     return fused(NormalizedLinearFusion.ofVectorWeight(alpha, n));
   }
 
-  private double bestAlpha(List<Candidates> fold, BeirDataset data, Normalization n) {
+  /**
+   * As the service diversifies, MMR reorders the first {@code depth} fused hits; the fused hits
+   * below them follow in fused order, so that Recall@100 counts as deep a list as the other configurations.
+   */
+  private Function<Candidates, List<Hit>> mmr(Fusion fusion, double lambda) {
+    var mmr = new MaximalMarginalRelevance(lambda);
+    return c -> {
+      List<Hit> all = fusion.fuse(List.of(c.bm25(), c.knn()), 2 * depth);
+      List<Hit> pool = all.subList(0, Math.min(depth, all.size()));
+      List<Hit> out = new ArrayList<>(mmr.select(pool, depth));
+      out.addAll(all.subList(pool.size(), all.size()));
+      return out;
+    };
+  }
+
+  /** The grid's value with the highest nDCG@10 on the fold; the first such value in grid order on a tie. */
+  private static double best(List<Double> grid, List<Candidates> fold, BeirDataset data,
+      DoubleFunction<Function<Candidates, List<Hit>>> ranking) {
     double best = -1;
-    double bestAlpha = 0;
-    for (double alpha : ALPHAS) {
-      double s = ndcgSum(fold, data, linear(alpha, n));
+    double bestValue = grid.getFirst();
+    for (double value : grid) {
+      double s = ndcgSum(fold, data, ranking.apply(value));
       if (s > best) {
         best = s;
-        bestAlpha = alpha;
+        bestValue = value;
       }
     }
-    return bestAlpha;
+    return bestValue;
   }
 
   private static double ndcgSum(List<Candidates> queries, BeirDataset data, Function<Candidates, List<Hit>> ranking) {

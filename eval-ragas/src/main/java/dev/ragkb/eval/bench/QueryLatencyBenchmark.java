@@ -5,6 +5,7 @@ import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.indexing.lucene.RawLuceneBaseline;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
 import java.util.Arrays;
 import java.util.List;
@@ -20,13 +21,19 @@ public final class QueryLatencyBenchmark {
   public record Result(int queries, int rounds, double p50Ms, double p95Ms, double rawP50Ms, double rawP95Ms, double ratio) {}
 
   private final Retriever retriever;
+  private final Ranking ranking;
   private final RawLuceneBaseline raw;
   private final EmbeddingModel embeddings;
   private final int depth;
 
-  /** @param depth the candidates per retriever the hybrid path uses, so the baseline does the same searches */
-  public QueryLatencyBenchmark(Retriever retriever, RawLuceneBaseline raw, EmbeddingModel embeddings, int depth) {
+  /**
+   * @param ranking the service's default ranking, as a search that sets none gets it
+   * @param depth the candidates per retriever the hybrid path uses, so the baseline does the same searches
+   */
+  public QueryLatencyBenchmark(Retriever retriever, Ranking ranking, RawLuceneBaseline raw, EmbeddingModel embeddings,
+      int depth) {
     this.retriever = retriever;
+    this.ranking = ranking;
     this.raw = raw;
     this.embeddings = embeddings;
     this.depth = depth;
@@ -61,7 +68,7 @@ public final class QueryLatencyBenchmark {
 
   private long once(String kbId, String q, SearchFilter all, int topK, double[] hybridMs, double[] rawMs) {
     long t0 = System.nanoTime();
-    int found = retriever.retrieve(new HybridRetriever.Request(kbId, q, topK, all)).size();
+    int found = retriever.retrieve(new HybridRetriever.Request(kbId, q, topK, all, ranking)).size();
     long t1 = System.nanoTime();
     found += raw.search(kbId, q, embeddings.embedQuery(q), depth);
     long t2 = System.nanoTime();

@@ -3,14 +3,21 @@ package dev.ragkb.gateway.api;
 import dev.ragkb.core.Answer;
 import dev.ragkb.core.Citation;
 import dev.ragkb.core.Document;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.KnowledgeBase;
+import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.retrieval.hybrid.Ranking;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +30,63 @@ final class ApiModels {
 
   private ApiModels() {}
 
-  record CreateKnowledgeBase(@NotBlank String name, @Nullable String language, @Nullable String embeddingModel) {}
+  /**
+   * How a search ranks, as a knowledge base records it or a request overrides it. Each field left
+   * out comes from the layer below: request, then knowledge base, then the service's configuration.
+   *
+   * @param fusion {@code rrf}, {@code linear-min-max} or {@code linear-z-score}; another name is a 400
+   *     from {@link FusionMethod#of}
+   * @param vectorWeight linear fusion's weight of the kNN scores, in [0, 1] (0: BM25 alone, 1: kNN alone)
+   * @param rrfK reciprocal rank fusion's k, at least 1
+   * @param mmrLambda maximal marginal relevance over the fused hits, in [0, 1]; 1 turns it off, lower
+   *     values push hits that repeat an earlier hit further down
+   */
+  record RetrievalBody(
+      @Schema(description = "how BM25 and kNN rankings merge", allowableValues = {"rrf", "linear-min-max", "linear-z-score"})
+      @Nullable String fusion,
+      @Schema(description = "linear fusion: weight of the kNN scores; BM25 gets 1 minus it", minimum = "0", maximum = "1")
+      @Nullable @DecimalMin("0") @DecimalMax("1") Double vectorWeight,
+      @Schema(description = "reciprocal rank fusion: the k in 1 / (k + rank)", minimum = "1")
+      @Nullable @Min(1) Integer rrfK,
+      @Schema(description = "maximal marginal relevance: share of relevance against novelty; 1 is off",
+          minimum = "0", maximum = "1")
+      @Nullable @DecimalMin("0") @DecimalMax("1") Double mmrLambda) {
 
-  record KnowledgeBaseView(String name, String language, String embeddingModel, Instant createdAt) {
-    static KnowledgeBaseView of(KnowledgeBase kb) {
-      return new KnowledgeBaseView(kb.name(), kb.language(), kb.embeddingModel(), kb.createdAt());
+    static RetrievalSettings settings(@Nullable RetrievalBody body) {
+      return body == null ? RetrievalSettings.INHERIT : new RetrievalSettings(
+          body.fusion() == null ? null : FusionMethod.of(body.fusion()), body.vectorWeight(), body.rrfK(),
+          body.mmrLambda());
+    }
+
+    static RetrievalBody of(RetrievalSettings s) {
+      return new RetrievalBody(s.fusion() == null ? null : s.fusion().wireName(), s.vectorWeight(), s.rrfK(),
+          s.mmrLambda());
+    }
+
+    static RetrievalBody of(Ranking r) {
+      return new RetrievalBody(r.fusion().wireName(), r.vectorWeight(), r.rrfK(), r.mmrLambda());
+    }
+  }
+
+  record CreateKnowledgeBase(@NotBlank String name, @Nullable String language, @Nullable String embeddingModel,
+      @Nullable @Valid RetrievalBody retrieval) {}
+
+  /** {@code PATCH /v1/knowledge-bases/{kb}}: what may change without reindexing. */
+  record UpdateKnowledgeBase(
+      @Schema(description = "replaces the recorded retrieval settings as a whole; a field left out returns to "
+          + "the service default")
+      @NotNull @Valid RetrievalBody retrieval) {}
+
+  /**
+   * @param retrieval the settings recorded with the knowledge base (null fields: the service default)
+   * @param effectiveRetrieval what its searches use when a request overrides nothing
+   */
+  record KnowledgeBaseView(String name, String language, String embeddingModel, Instant createdAt,
+      RetrievalBody retrieval, RetrievalBody effectiveRetrieval) {
+    static KnowledgeBaseView of(KnowledgeBase kb, Ranking defaults) {
+      return new KnowledgeBaseView(kb.name(), kb.language(), kb.embeddingModel(), kb.createdAt(),
+          RetrievalBody.of(kb.retrieval()),
+          RetrievalBody.of(defaults.under(kb.retrieval(), RetrievalSettings.INHERIT)));
     }
   }
 
@@ -59,8 +118,9 @@ final class ApiModels {
 
   record Filters(@Nullable Set<String> documentIds, @Nullable Set<String> tags) {}
 
+  /** @param retrieval overrides the knowledge base's ranking for this search only */
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,
-      @Nullable Filters filters) {}
+      @Nullable Filters filters, @Nullable @Valid RetrievalBody retrieval) {}
 
   record HitView(String documentId, String source, String title, String chunkId, String snippet, @Nullable Integer page,
       List<String> headingPath, double score) {
@@ -72,8 +132,9 @@ final class ApiModels {
 
   record SearchResult(List<HitView> hits) {}
 
+  /** @param retrieval overrides the knowledge base's ranking of this question's sources */
   record AskBody(@NotBlank @Size(max = 4000) String question, @Nullable String conversationId, @Nullable Boolean stream,
-      @Nullable Filters filters) {}
+      @Nullable Filters filters, @Nullable @Valid RetrievalBody retrieval) {}
 
   record CitationView(int n, String documentId, String source, String title, String chunkId, String snippet,
       @Nullable Integer page, double score, int snippetStart, int snippetEnd) {

@@ -6,19 +6,23 @@ import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.gateway.api.ApiModels.CreateKnowledgeBase;
 import dev.ragkb.gateway.api.ApiModels.KnowledgeBaseView;
+import dev.ragkb.gateway.api.ApiModels.RetrievalBody;
+import dev.ragkb.gateway.api.ApiModels.UpdateKnowledgeBase;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Knowledge bases: create, list, get. */
+/** Knowledge bases: create, list, get, and change their retrieval settings. */
 @RestController
 class KnowledgeBaseController {
 
@@ -26,13 +30,15 @@ class KnowledgeBaseController {
   private final KnowledgeBaseResolver resolver;
   private final EmbeddingModel embeddings;
   private final Clock clock;
+  private final Ranking defaults;
 
   KnowledgeBaseController(KnowledgeBaseStore store, KnowledgeBaseResolver resolver, EmbeddingModel embeddings,
-      Clock clock) {
+      Clock clock, Ranking defaults) {
     this.store = store;
     this.resolver = resolver;
     this.embeddings = embeddings;
     this.clock = clock;
+    this.defaults = defaults;
   }
 
   @PostMapping("/v1/knowledge-bases")
@@ -45,18 +51,27 @@ class KnowledgeBaseController {
           + embeddings.name() + "'");
     }
     var kb = new KnowledgeBase(UUID.randomUUID().toString(), body.name(),
-        body.language() != null ? body.language() : "en", model, clock.instant());
+        body.language() != null ? body.language() : "en", model, clock.instant(),
+        RetrievalBody.settings(body.retrieval()));
     store.create(kb);
-    return KnowledgeBaseView.of(kb);
+    return KnowledgeBaseView.of(kb, defaults);
   }
 
   @GetMapping("/v1/knowledge-bases")
   List<KnowledgeBaseView> list() {
-    return store.list().stream().map(KnowledgeBaseView::of).toList();
+    return store.list().stream().map(kb -> KnowledgeBaseView.of(kb, defaults)).toList();
   }
 
   @GetMapping("/v1/knowledge-bases/{kb}")
   KnowledgeBaseView get(@PathVariable("kb") String name) {
-    return KnowledgeBaseView.of(resolver.byName(name));
+    return KnowledgeBaseView.of(resolver.byName(name), defaults);
+  }
+
+  /** Replaces the retrieval settings; ranking reads no index structure, so nothing is reindexed. */
+  @PatchMapping("/v1/knowledge-bases/{kb}")
+  KnowledgeBaseView update(@PathVariable("kb") String name, @Valid @RequestBody UpdateKnowledgeBase body) {
+    var kb = resolver.byName(name).withRetrieval(RetrievalBody.settings(body.retrieval()));
+    store.updateRetrieval(kb.id(), kb.retrieval());
+    return KnowledgeBaseView.of(kb, defaults);
   }
 }

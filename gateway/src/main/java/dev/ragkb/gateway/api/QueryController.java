@@ -2,17 +2,20 @@ package dev.ragkb.gateway.api;
 
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RagkbException;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.gateway.api.ApiModels.AnswerView;
 import dev.ragkb.gateway.api.ApiModels.AskBody;
 import dev.ragkb.gateway.api.ApiModels.Filters;
 import dev.ragkb.gateway.api.ApiModels.HitView;
+import dev.ragkb.gateway.api.ApiModels.RetrievalBody;
 import dev.ragkb.gateway.api.ApiModels.SearchBody;
 import dev.ragkb.gateway.api.ApiModels.SearchResult;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.gateway.security.CallerPrincipal;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
 import dev.ragkb.retrieval.query.Intent;
 import dev.ragkb.retrieval.query.QueryPipeline;
@@ -46,15 +49,17 @@ class QueryController {
   private final QueryPipeline queries;
   private final Generator generator;
   private final RetrievalProperties retrieval;
+  private final Ranking defaults;
   private final JsonMapper json;
 
   QueryController(KnowledgeBaseResolver resolver, Retriever retriever, QueryPipeline queries, Generator generator,
-      RetrievalProperties retrieval, JsonMapper json) {
+      RetrievalProperties retrieval, Ranking defaults, JsonMapper json) {
     this.resolver = resolver;
     this.retriever = retriever;
     this.queries = queries;
     this.generator = generator;
     this.retrieval = retrieval;
+    this.defaults = defaults;
     this.json = json;
   }
 
@@ -65,7 +70,8 @@ class QueryController {
     if (topK > retrieval.maxTopK()) {
       throw new InvalidRequestException("topK must be at most " + retrieval.maxTopK());
     }
-    var hits = retriever.retrieve(new HybridRetriever.Request(kb.id(), body.query(), topK, filter(body.filters(), request)));
+    var hits = retriever.retrieve(new HybridRetriever.Request(kb.id(), body.query(), topK, filter(body.filters(), request),
+        ranking(kb, body.retrieval())));
     return new SearchResult(hits.stream().map(HitView::of).toList());
   }
 
@@ -81,7 +87,8 @@ class QueryController {
     SearchFilter filter = filter(body.filters(), request);
     String conversation = body.conversationId() == null ? null
         : CallerPrincipal.key(filter.principal()) + "/" + kb.id() + "/" + body.conversationId();
-    var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), body.question(), conversation, filter));
+    var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), body.question(), conversation, filter,
+        ranking(kb, body.retrieval())));
     if (prepared.intent() == Intent.SMALL_TALK) {
       AnswerView greeting = AnswerView.smallTalk(SMALL_TALK_REPLY);
       if (!Boolean.TRUE.equals(body.stream())) {
@@ -105,6 +112,11 @@ class QueryController {
     }
     // the response was written here: a null return tells Spring there is nothing more to write
     return null;
+  }
+
+  /** The request's retrieval settings over its knowledge base's, over the service's. */
+  private Ranking ranking(KnowledgeBase kb, @Nullable RetrievalBody override) {
+    return defaults.under(kb.retrieval(), RetrievalBody.settings(override));
   }
 
   private static SearchFilter filter(@Nullable Filters filters, HttpServletRequest request) {

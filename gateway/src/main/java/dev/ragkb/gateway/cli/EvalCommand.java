@@ -1,15 +1,15 @@
 package dev.ragkb.gateway.cli;
 
 import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.eval.beir.RetrievalEvaluation;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.indexing.lucene.LuceneIndex;
-import dev.ragkb.retrieval.fusion.Fusion;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,8 +46,12 @@ final class EvalCommand implements Runnable {
         LuceneIndex index = ws.bean(LuceneIndex.class);
         EmbeddingModel model = ws.bean(EmbeddingModel.class);
         RetrievalProperties retrieval = ws.bean(RetrievalProperties.class);
-        String defaultName = "hybrid-" + retrieval.fusion() + (retrieval.fusion().equals("rrf") ? "" : "@" + retrieval.vectorWeight());
-        var report = new RetrievalEvaluation(index, index, model, Math.max(100, retrieval.candidates())).evaluate(ws.kb.id(), ws.data, defaultName, ws.bean(Fusion.class));
+        Ranking ranking = ws.bean(Ranking.class);
+        String defaultName = "hybrid-" + ranking.fusion().wireName()
+            + (ranking.fusion() == FusionMethod.RRF ? "" : "@" + ranking.vectorWeight())
+            + (ranking.diversifies() ? "+mmr@" + ranking.mmrLambda() : "");
+        var report = new RetrievalEvaluation(index, index, model, Math.max(100, retrieval.candidates()))
+            .evaluate(ws.kb.id(), ws.data, defaultName, ranking);
 
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", ws.data.name());
@@ -62,9 +66,9 @@ final class EvalCommand implements Runnable {
         report.configs().forEach((name, s) -> configs.put(name, putScores(new LinkedHashMap<>(), s)));
         root.put("configs", configs);
         root.put("crossValidation", report.crossValidation().stream().map(cv -> Map.of(
-            "config", "hybrid-linear-" + cv.normalization().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-            "alphaChosenOnFold0", cv.alphaChosenOnFold0(),
-            "alphaChosenOnFold1", cv.alphaChosenOnFold1(),
+            "config", cv.config(),
+            cv.parameter() + "ChosenOnFold0", cv.chosenOnFold0(),
+            cv.parameter() + "ChosenOnFold1", cv.chosenOnFold1(),
             "heldOutNdcg@10", Json.round(cv.heldOutNdcg10()))).toList());
         root.put("indexSeconds", Json.round(ws.indexSeconds));
         root.put("querySeconds", Json.round((System.nanoTime() - t0) / 1e9));

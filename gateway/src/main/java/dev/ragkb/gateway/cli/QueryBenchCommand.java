@@ -5,6 +5,7 @@ import dev.ragkb.eval.bench.QueryLatencyBenchmark;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.indexing.lucene.RawLuceneBaseline;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,8 +34,8 @@ final class QueryBenchCommand implements Callable<Integer> {
   public Integer call() {
     try (BeirWorkspace ws = BeirWorkspace.open(dir, work, settings)) {
       int depth = Math.max(ws.bean(RetrievalProperties.class).candidates(), topK);
-      var bench = new QueryLatencyBenchmark(ws.bean(Retriever.class), new RawLuceneBaseline(ws.bean(LuceneIndex.class)),
-          ws.bean(EmbeddingModel.class), depth);
+      var bench = new QueryLatencyBenchmark(ws.bean(Retriever.class), ws.bean(Ranking.class),
+          new RawLuceneBaseline(ws.bean(LuceneIndex.class)), ws.bean(EmbeddingModel.class), depth);
       var r = bench.run(ws.kb.id(), List.copyOf(ws.data.queries().values()), rounds, topK);
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("dataset", ws.data.name());

@@ -1,15 +1,13 @@
 package dev.ragkb.gateway.config;
 
 import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import java.net.URI;
 import java.util.Locale;
-import dev.ragkb.retrieval.fusion.Fusion;
-import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
-import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
-import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
+import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
 import dev.ragkb.retrieval.rerank.HttpReranker;
 import dev.ragkb.retrieval.rerank.RerankingRetriever;
@@ -26,14 +24,12 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
+  /** The ranking a search gets where neither it nor its knowledge base chooses. */
   @Bean
   @ConditionalOnMissingBean
-  Fusion fusion(RetrievalProperties properties) {
-    return switch (properties.fusion()) {
-      case "linear-min-max" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.MIN_MAX);
-      case "linear-z-score" -> NormalizedLinearFusion.ofVectorWeight(properties.vectorWeight(), Normalization.Z_SCORE);
-      default -> new ReciprocalRankFusion(properties.rrfK());
-    };
+  Ranking defaultRanking(RetrievalProperties properties) {
+    return new Ranking(FusionMethod.of(properties.fusion()), properties.vectorWeight(), properties.rrfK(),
+        properties.mmrLambda());
   }
 
   @Bean
@@ -63,8 +59,8 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion,
+  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings,
       RetrievalProperties properties) {
-    return new HybridRetriever(text, vectors, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
+    return new HybridRetriever(text, vectors, embeddings, new HybridRetriever.Settings(properties.candidates()));
   }
 }

@@ -20,13 +20,20 @@ import org.springframework.validation.annotation.Validated;
  *     under two-fold cross-validation (0.746 vs 0.739 nDCG@10, docs/benchmarks.md)
  * @param vectorWeight for linear fusion, the weight of the kNN scores (BM25 gets 1 minus it); 0.6
  *     lies between the weights the two SciFact folds chose (0.55 and 0.65)
+ * @param mmrLambda maximal marginal relevance over the fused candidates: the share of relevance
+ *     against novelty; 1 (the default) turns diversification off, because on SciFact it lowered
+ *     nDCG@10 (docs/benchmarks.md)
+ *
+ * <p>{@code fusion}, {@code vectorWeight}, {@code rrfK} and {@code mmrLambda} are the service's
+ * defaults: a knowledge base may record its own, and a request may override both.
  */
 @Validated
 @ConfigurationProperties("ragkb.retrieval")
 public record RetrievalProperties(
     @DefaultValue("100") @Min(1) int candidates,
-    @DefaultValue("60") @Min(0) int rrfK,
+    @DefaultValue("60") @Min(1) int rrfK,
     @DefaultValue("10") @Min(1) int defaultTopK,
     @DefaultValue("100") @Min(1) int maxTopK,
     @DefaultValue("linear-min-max") @Pattern(regexp = "rrf|linear-min-max|linear-z-score") String fusion,
-    @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double vectorWeight) {}
+    @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double vectorWeight,
+    @DefaultValue("1") @DecimalMin("0") @DecimalMax("1") double mmrLambda) {}

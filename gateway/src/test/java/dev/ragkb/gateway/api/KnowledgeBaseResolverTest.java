@@ -8,6 +8,7 @@ import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.core.NotFoundException;
+import dev.ragkb.core.RetrievalSettings;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ class KnowledgeBaseResolverTest {
       public Optional<KnowledgeBase> findById(String id) {
         return byName.values().stream().filter(k -> k.id().equals(id)).findFirst();
       }
+
+      @Override
+      public void updateRetrieval(String id, RetrievalSettings retrieval) {}
 
       @Override
       public List<KnowledgeBase> list() {

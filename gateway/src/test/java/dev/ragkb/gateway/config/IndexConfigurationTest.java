@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
+import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.indexing.composite.FanOutChunkIndex;
@@ -40,6 +41,9 @@ class IndexConfigurationTest {
         public Optional<KnowledgeBase> findById(String id) {
           return Optional.empty();
         }
+
+        @Override
+        public void updateRetrieval(String id, RetrievalSettings retrieval) {}
 
         @Override
         public List<KnowledgeBase> list() {
