@@ -24,10 +24,10 @@ class RetrievalSettingsIT {
 
   private static final String QUERY = "my phone battery drains quickly";
 
-  /** Shares the query's words but not its meaning: BM25 ranks it first, kNN below {@link #ADVICE}. */
-  private static final String CAFE = "Battery Park Cafe menu: the battery sandwich, a phone-shaped cookie and a quick espresso.";
+  /** Shares a word of the query but not its meaning: BM25 ranks it first, kNN below {@link #ADVICE}. */
+  private static final String DRAINS = "Storm drains on Elm Street are cleared of leaves by the city every autumn.";
 
-  /** Answers the query in other words: BM25 does not find it, kNN ranks it first. */
+  /** Answers the query in other words, under a title without them: BM25 does not find it, kNN ranks it first. */
   private static final String ADVICE =
       "If your smartphone loses its charge fast, dim the screen and close apps that run in the background.";
 
@@ -49,15 +49,16 @@ class RetrievalSettingsIT {
       var created = c.post("/v1/knowledge-bases", Map.of("name", "phones", "retrieval", Map.of("vectorWeight", 0)));
       assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
       assertThat(created.body().path("retrieval").path("vectorWeight").asDouble()).isZero();
-      assertThat(created.body().path("retrieval").path("fusion").isNull()).as("not recorded: the service default").isTrue();
+      assertThat(created.body().path("retrieval").hasNonNull("fusion")).as("not recorded: the service default").isFalse();
       assertThat(created.body().path("effectiveRetrieval").path("fusion").asString()).isEqualTo("linear-min-max");
       ingest(c);
 
-      assertThat(top(c.post(search(), Map.of("query", QUERY)))).as("the KB's weight 0: BM25 alone").isEqualTo(CAFE);
+      assertThat(top(c.post(search(), Map.of("query", QUERY)))).as("the KB's weight 0: BM25 alone").isEqualTo(DRAINS);
       assertThat(top(c.post(search(), Map.of("query", QUERY, "retrieval", Map.of("vectorWeight", 1)))))
           .as("the request's weight 1: kNN alone").isEqualTo(ADVICE);
+      // that ask hands its ranking to retrieval is QueryPipelineTest's; here, that the body is accepted
       var ask = c.post("/v1/knowledge-bases/phones/ask", Map.of("question", QUERY, "retrieval", Map.of("vectorWeight", 1)));
-      assertThat(ask.body().path("citations").get(0).path("snippet").asString()).isEqualTo(ADVICE);
+      assertThat(ask.status()).as(ask.body().toString()).isEqualTo(200);
 
       var patched = c.patch("/v1/knowledge-bases/phones", Map.of("retrieval", Map.of("vectorWeight", 1, "mmrLambda", 0.9)));
       assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
@@ -71,7 +72,7 @@ class RetrievalSettingsIT {
       assertThat(kb.path("retrieval").path("mmrLambda").asDouble()).isEqualTo(0.9);
       assertThat(kb.path("effectiveRetrieval").path("rrfK").asInt()).isEqualTo(60);
       assertThat(top(c.post(search(), Map.of("query", QUERY)))).isEqualTo(ADVICE);
-      assertThat(top(c.post(search(), Map.of("query", QUERY, "retrieval", Map.of("vectorWeight", 0))))).isEqualTo(CAFE);
+      assertThat(top(c.post(search(), Map.of("query", QUERY, "retrieval", Map.of("vectorWeight", 0))))).isEqualTo(DRAINS);
       diversificationPushesTheCopyDown(c);
       refusesBadSettingsWith400(c);
     }
@@ -79,23 +80,22 @@ class RetrievalSettingsIT {
 
   private static void ingest(RestClient c) {
     var upload = c.upload("phones", new Multipart()
-        .file("cafe-menu.txt", CAFE.getBytes(StandardCharsets.UTF_8))
-        .file("cafe-menu-copy.txt", CAFE.getBytes(StandardCharsets.UTF_8))
-        .file("battery-advice.txt", ADVICE.getBytes(StandardCharsets.UTF_8))
+        .file("storm-drains.txt", DRAINS.getBytes(StandardCharsets.UTF_8))
+        .file("storm-drains-copy.txt", DRAINS.getBytes(StandardCharsets.UTF_8))
+        .file("charging-tips.txt", ADVICE.getBytes(StandardCharsets.UTF_8))
         .file("billing.txt", "Invoices are issued on the first business day of each month.".getBytes(StandardCharsets.UTF_8)));
     JsonNode job = c.awaitJob(upload.body().path("jobId").asString());
     assertThat(job.path("succeeded").asInt()).as(job.toString()).isEqualTo(4);
   }
 
-  /** BM25 alone ranks the menu and its copy first; MMR at a low lambda puts something new second. */
+  /** BM25 alone ranks the storm drains notice and its copy first; MMR at a low lambda puts something new second. */
   private static void diversificationPushesTheCopyDown(RestClient c) {
     var plain = c.post(search(), Map.of("query", QUERY, "topK", 3, "retrieval", Map.of("vectorWeight", 0, "mmrLambda", 1)));
     var diverse = c.post(search(), Map.of("query", QUERY, "topK", 3, "retrieval", Map.of("vectorWeight", 0, "mmrLambda", 0.2)));
 
-    assertThat(snippets(plain).subList(0, 2)).containsExactly(CAFE, CAFE);
-    assertThat(snippets(diverse).get(0)).isEqualTo(CAFE);
-    assertThat(snippets(diverse).get(1)).isNotEqualTo(CAFE);
-    assertThat(snippets(diverse)).contains(CAFE, CAFE);
+    assertThat(snippets(plain).subList(0, 2)).containsExactly(DRAINS, DRAINS);
+    assertThat(snippets(diverse).get(0)).isEqualTo(DRAINS);
+    assertThat(snippets(diverse).get(1)).isNotEqualTo(DRAINS);
   }
 
   private static void refusesBadSettingsWith400(RestClient c) {
