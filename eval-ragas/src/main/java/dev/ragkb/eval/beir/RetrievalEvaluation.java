@@ -1,6 +1,7 @@
 package dev.ragkb.eval.beir;
 
 import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
@@ -78,10 +79,10 @@ public final class RetrievalEvaluation {
 
   /**
    * @param kbId the knowledge base holding the data set's corpus, document ids equal to corpus ids
-   * @param defaultName the name of the service's default configuration
    * @param defaults the ranking the service uses by default
    */
-  public Report evaluate(String kbId, BeirDataset data, String defaultName, Ranking defaults) {
+  public Report evaluate(String kbId, BeirDataset data, Ranking defaults) {
+    String defaultName = name(defaults);
     SearchFilter all = SearchFilter.of(new Principal.Admin());
     List<Candidates> candidates = new ArrayList<>();
     data.queries().forEach((id, q) -> candidates.add(new Candidates(id,
@@ -98,12 +99,20 @@ public final class RetrievalEvaluation {
       cv.add(crossValidate(candidates, data, configs, name, "alpha", ALPHAS, alpha -> linear(alpha, n)));
     }
     Fusion fusion = defaults.fuser();
-    cv.add(crossValidate(candidates, data, configs, defaultName + "+mmr", "lambda", LAMBDAS,
+    String fusionName = name(new Ranking(defaults.fusion(), defaults.vectorWeight(), defaults.rrfK(), 1));
+    cv.add(crossValidate(candidates, data, configs, fusionName + "+mmr", "lambda", LAMBDAS,
         lambda -> mmr(fusion, lambda)));
     Scores defaultScores = score(candidates, data,
         defaults.diversifies() ? mmr(fusion, defaults.mmrLambda()) : fused(fusion));
     configs.put("default (" + defaultName + ")", defaultScores);
     return new Report(defaultName, defaultScores, configs, cv);
+  }
+
+  /** A ranking's configuration name, e.g. {@code hybrid-linear-min-max@0.6+mmr@0.8}. */
+  public static String name(Ranking r) {
+    return "hybrid-" + r.fusion().wireName()
+        + (r.fusion() == FusionMethod.RRF ? "@k" + r.rrfK() : "@" + r.vectorWeight())
+        + (r.diversifies() ? "+mmr@" + r.mmrLambda() : "");
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.ragkb.gateway.cli;
 
 import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.core.FusionMethod;
 import dev.ragkb.eval.beir.RetrievalEvaluation;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.indexing.lucene.LuceneIndex;
@@ -47,11 +46,8 @@ final class EvalCommand implements Runnable {
         EmbeddingModel model = ws.bean(EmbeddingModel.class);
         RetrievalProperties retrieval = ws.bean(RetrievalProperties.class);
         Ranking ranking = ws.bean(Ranking.class);
-        String defaultName = "hybrid-" + ranking.fusion().wireName()
-            + (ranking.fusion() == FusionMethod.RRF ? "" : "@" + ranking.vectorWeight())
-            + (ranking.diversifies() ? "+mmr@" + ranking.mmrLambda() : "");
         var report = new RetrievalEvaluation(index, index, model, Math.max(100, retrieval.candidates()))
-            .evaluate(ws.kb.id(), ws.data, defaultName, ranking);
+            .evaluate(ws.kb.id(), ws.data, ranking);
 
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dataset", ws.data.name());

@@ -1,0 +1,56 @@
+package dev.ragkb.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.FusionMethod;
+import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.hybrid.Ranking;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class QueryConfigurationTest {
+
+  @TempDir static Path indexDir;
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties({RetrievalProperties.class, RerankerProperties.class, GeneratorProperties.class})
+  static class Dependencies {
+    @Bean(destroyMethod = "close")
+    LuceneIndex index() {
+      return new LuceneIndex(indexDir, kb -> "en");
+    }
+
+    @Bean
+    EmbeddingModel embeddingModel() {
+      return new HashingEmbeddingModel(8);
+    }
+  }
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withUserConfiguration(Dependencies.class, QueryConfiguration.class);
+
+  @Test
+  void theDefaultRankingIsLinearMinMaxFusionWithoutDiversification() {
+    runner.run(context -> assertThat(context.getBean(Ranking.class))
+        .isEqualTo(new Ranking(FusionMethod.LINEAR_MIN_MAX, 0.6, 60, 1)));
+  }
+
+  @Test
+  void takesTheDefaultRankingFromProperties() {
+    runner.withPropertyValues("ragkb.retrieval.fusion=rrf", "ragkb.retrieval.rrf-k=20", "ragkb.retrieval.mmr-lambda=0.8")
+        .run(context -> assertThat(context.getBean(Ranking.class)).isEqualTo(new Ranking(FusionMethod.RRF, 0.6, 20, 0.8)));
+  }
+
+  @Test
+  void refusesToStartWithAnUnknownFusionOrAnOutOfRangeLambda() {
+    runner.withPropertyValues("ragkb.retrieval.fusion=borda").run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("ragkb.retrieval.mmr-lambda=1.5").run(context -> assertThat(context).hasFailed());
+  }
+}
