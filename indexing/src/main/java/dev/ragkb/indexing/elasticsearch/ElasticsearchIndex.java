@@ -218,6 +218,10 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     log.debug("replaced documents kb={} documents={} removedChunks={}", kbId, chunksByDocument.size(), removed);
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
   @Override
   public List<dev.ragkb.core.Hit> searchText(TextQuery query) {
     return search(query.kbId(), textSearch(indexName(query.kbId()), query));

@@ -143,6 +143,11 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
     return search(kb, query.kbId(), q, query.topK());
   }
 
+  /** How new segments store vectors; {@link VectorFormat#NONE} when another store holds them. */
+  public VectorFormat vectorFormat() {
+    return vectorFormat;
+  }
+
   /** Number of chunks in a knowledge base's index. */
   public int chunkCount(String kbId) {
     return index(kbId).writer().getDocStats().numDocs;
