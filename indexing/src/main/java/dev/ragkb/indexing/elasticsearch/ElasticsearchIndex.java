@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Elasticsearch index per knowledge base ({@code <prefix><kbId>}), created on its first write:
  * a BM25 {@code body} field analysed for the knowledge base's language, an int8-quantized HNSW
- * {@code dense_vector} (unless Milvus holds the vectors), and keyword fields for ACL, tags and document ids. Both searches push the
- * same {@link FilterQueries} into the query. Thread-safe; {@link #close()} releases the connections.
+ * {@code dense_vector} (unless Milvus holds the vectors), and keyword fields for ACL, tags and
+ * document ids. Both searches push the same {@link FilterQueries} into the query. Thread-safe;
+ * {@link #close()} releases the connections.
  *
  * <p>Needs no module beyond the server's own: no {@code _delete_by_query} (reindex module), no
  * {@code rrf} retriever (text and vector hits are fused by the caller), and health is read with
@@ -218,6 +219,7 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     log.debug("replaced documents kb={} documents={} removedChunks={}", kbId, chunksByDocument.size(), removed);
   }
 
+  /** What it was connected with. */
   public Settings settings() {
     return settings;
   }
