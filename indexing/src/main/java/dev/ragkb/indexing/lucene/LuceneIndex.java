@@ -188,6 +188,11 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Hy
     return out;
   }
 
+  /** How new segments store vectors; {@link VectorFormat#NONE} when another store holds them. */
+  public VectorFormat vectorFormat() {
+    return vectorFormat;
+  }
+
   /** Number of chunks in a knowledge base's index. */
   public int chunkCount(String kbId) {
     return index(kbId).writer().getDocStats().numDocs;
