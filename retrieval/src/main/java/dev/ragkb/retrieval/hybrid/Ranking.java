@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How one search ranks, every choice made: the fusion of the BM25 and kNN lists, and the optional
- * diversification of the fused list. The service's configured defaults are one; a search's own is
+ * How one search ranks, every choice made: the fusion of the BM25 and kNN lists ({@link #fuser()}),
+ * and the optional diversification of the fused list ({@link #diversify}). The service's configured defaults are one; a search's own is
  * {@link #under resolved} from its request and its knowledge base, in that order of precedence.
  *
  * @param fusion how the lists merge
@@ -52,16 +52,23 @@ public record Ranking(FusionMethod fusion, double vectorWeight, int rrfK, double
   }
 
   /**
-   * Fuses the lists and, when {@link #diversifies()}, diversifies the fused list's first {@code pool}
-   * hits down to {@code topK}.
+   * How many fused hits to keep: {@code topK}, or when diversifying the {@code pool} that maximal
+   * marginal relevance picks from, whose chunks must then all be read (their text is what it compares).
    *
-   * @param rankings BM25 first, then kNN, each in descending relevance; not changed
    * @param pool how many fused hits diversification chooses from; a hit fused below it would hardly be picked
    */
-  public List<Hit> rank(List<List<Hit>> rankings, int topK, int pool) {
+  public int fusedDepth(int topK, int pool) {
+    return diversifies() ? Math.max(pool, topK) : topK;
+  }
+
+  /**
+   * @param fused hits by descending fused score, {@link #fusedDepth} of them; not changed
+   * @return the first {@code topK}, picked by maximal marginal relevance when {@link #diversifies()}
+   */
+  public List<Hit> diversify(List<Hit> fused, int topK) {
     if (!diversifies()) {
-      return fuser().fuse(rankings, topK);
+      return fused.size() <= topK ? fused : fused.subList(0, topK);
     }
-    return new MaximalMarginalRelevance(mmrLambda).select(fuser().fuse(rankings, Math.max(pool, topK)), topK);
+    return new MaximalMarginalRelevance(mmrLambda).select(fused, topK);
   }
 }

@@ -49,9 +49,9 @@ class RankingTest {
     List<Hit> knn = List.of(h("c", 0.9), h("d", 0.8), h("b", 0.7), h("a", 0.1));
     var lists = List.of(bm25, knn);
 
-    assertThat(ids(defaults.under(RetrievalSettings.INHERIT, weight(0)).rank(lists, 3, 10)))
+    assertThat(ids(defaults.under(RetrievalSettings.INHERIT, weight(0)).fuser().fuse(lists, 3)))
         .containsExactly("a", "b", "c");
-    assertThat(ids(defaults.under(RetrievalSettings.INHERIT, weight(1)).rank(lists, 3, 10)))
+    assertThat(ids(defaults.under(RetrievalSettings.INHERIT, weight(1)).fuser().fuse(lists, 3)))
         .containsExactly("c", "d", "b");
   }
 
@@ -61,10 +61,16 @@ class RankingTest {
     var lists = List.of(bm25, List.<Hit>of());
     var weightBm25 = new RetrievalSettings(null, 0.0, null, null);
 
-    assertThat(ids(defaults.under(weightBm25, RetrievalSettings.INHERIT).rank(lists, 2, 10)))
+    assertThat(ids(rank(defaults.under(weightBm25, RetrievalSettings.INHERIT), lists, 2)))
         .containsExactly("a", "a-copy");
-    assertThat(ids(defaults.under(weightBm25, new RetrievalSettings(null, null, null, 0.5)).rank(lists, 2, 10)))
+    assertThat(ids(rank(defaults.under(weightBm25, new RetrievalSettings(null, null, null, 0.5)), lists, 2)))
         .containsExactly("a", "b");
+  }
+
+  /** As the retriever does, with a pool of 10. */
+  private static List<Hit> rank(Ranking ranking, List<List<Hit>> lists, int topK) {
+    assertThat(ranking.fusedDepth(topK, 10)).isEqualTo(ranking.diversifies() ? 10 : topK);
+    return ranking.diversify(ranking.fuser().fuse(lists, ranking.fusedDepth(topK, 10)), topK);
   }
 
   private static RetrievalSettings weight(double w) {
