@@ -75,6 +75,7 @@ class RetrievalSettingsIT {
       assertThat(top(c.post(search(), Map.of("query", QUERY, "retrieval", Map.of("vectorWeight", 0))))).isEqualTo(DRAINS);
       diversificationPushesTheCopyDown(c);
       refusesBadSettingsWith400(c);
+      documentsTheSettingsInTheOpenApiDocument(c);
     }
   }
 
@@ -96,6 +97,17 @@ class RetrievalSettingsIT {
     assertThat(snippets(plain).subList(0, 2)).containsExactly(DRAINS, DRAINS);
     assertThat(snippets(diverse).get(0)).isEqualTo(DRAINS);
     assertThat(snippets(diverse).get(1)).isNotEqualTo(DRAINS);
+  }
+
+  private static void documentsTheSettingsInTheOpenApiDocument(RestClient c) {
+    JsonNode api = c.get("/v3/api-docs").body();
+
+    assertThat(api.path("paths").path("/v1/knowledge-bases/{kb}").has("patch")).isTrue();
+    JsonNode retrieval = api.path("components").path("schemas").path("RetrievalBody").path("properties");
+    assertThat(retrieval.path("fusion").path("enum").valueStream().map(JsonNode::asString))
+        .containsExactly("rrf", "linear-min-max", "linear-z-score");
+    assertThat(retrieval.path("vectorWeight").path("maximum").asDouble()).isEqualTo(1.0);
+    assertThat(retrieval.path("mmrLambda").path("description").asString()).contains("1 is off");
   }
 
   private static void refusesBadSettingsWith400(RestClient c) {
