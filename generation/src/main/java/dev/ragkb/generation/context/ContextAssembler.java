@@ -1,0 +1,233 @@
+package dev.ragkb.generation.context;
+
+import dev.ragkb.core.Chunk;
+import dev.ragkb.core.Hit;
+import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.text.SentenceSplitter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns ranked hits into the passages a generator reads, numbered by their position:
+ *
+ * <ul>
+ *   <li>a token budget over all passages' text: first each hit's chunk is taken, in rank order, while it
+ *       fits; one that does not fit is left out (later, smaller ones may still fit), and a chunk too
+ *       large for what is left is cut to its leading whole sentences, never mid-sentence;
+ *   <li>small-to-big: then, again in rank order, a chosen hit's chunk is widened to its parent passage
+ *       (its section, or the part of a long section around it) when the parent holds at most {@link
+ *       Settings#maxPassageTokens} and the tokens it adds fit what is left. So parents never crowd out a
+ *       lower hit that chunks alone would have shown. A parent whose offset cannot be told exactly (none
+ *       recorded, or the chunk's text occurs in it twice) is never used, so that every offset stays exact;
+ *   <li>merging: passages of the same document whose spans overlap or touch become one passage with the
+ *       union span, ranked by its best hit; a hit inside a passage already chosen only joins it.
+ *       Passages of different documents never merge.
+ * </ul>
+ *
+ * <p>Only text the hits carry is used: nothing is fetched, so the passages are readable by whoever
+ * could read the hits. Thread-safe when the {@link TokenCounter} is.
+ */
+public final class ContextAssembler {
+
+  /**
+   * @param smallToBig hand over each hit's parent passage instead of its chunk, where it fits
+   * @param maxTokens the most tokens of passage text in all
+   * @param maxPassageTokens the largest parent used in place of its chunk; a larger one would crowd out
+   *     the other hits
+   */
+  public record Settings(boolean smallToBig, int maxTokens, int maxPassageTokens) {
+    public Settings {
+      if (maxTokens < 1 || maxPassageTokens < 1) {
+        throw new IllegalArgumentException("maxTokens and maxPassageTokens must be > 0: " + maxTokens + ", "
+            + maxPassageTokens);
+      }
+    }
+  }
+
+  /** A passage chosen so far and its token count. */
+  private record Chosen(Passage passage, int tokens) {}
+
+  /** A span a hit would add: its chunk, the chunk's leading sentences, or its parent. */
+  private record Piece(int start, String text) {
+    int end() {
+      return start + text.length();
+    }
+  }
+
+  private final TokenCounter tokens;
+  private final Settings settings;
+
+  public ContextAssembler(TokenCounter tokens, Settings settings) {
+    this.tokens = Objects.requireNonNull(tokens, "tokens");
+    this.settings = settings;
+  }
+
+  /** The passages for {@code hits} (in descending relevance) within {@link Settings#maxTokens}. */
+  public List<Passage> assemble(List<Hit> hits) {
+    return assemble(hits, settings.maxTokens());
+  }
+
+  /**
+   * The passages for {@code hits} (in descending relevance) within {@code budget} tokens, or {@link
+   * Settings#maxTokens} when that is less: the caller's own limit, such as what a model's context
+   * window leaves. Best first; empty when nothing fits.
+   */
+  public List<Passage> assemble(List<Hit> hits, int budget) {
+    List<Chosen> chosen = new ArrayList<>();
+    int left = Math.min(budget, settings.maxTokens());
+    for (Hit hit : hits) {
+      Chunk c = hit.chunk();
+      int inside = indexOf(chosen, p -> contains(p, c.documentId(), c.startOffset(), c.endOffset()));
+      if (inside >= 0) {
+        Chosen p = chosen.get(inside);
+        chosen.set(inside, new Chosen(withHits(p.passage(), List.of(hit)), p.tokens()));
+        continue;
+      }
+      for (Piece piece : chunkPieces(c, left)) {
+        int spent = add(chosen, hit, piece, left);
+        if (spent >= 0) {
+          left -= spent;
+          break;
+        }
+      }
+    }
+    if (settings.smallToBig()) {
+      for (Hit hit : hits) {
+        @Nullable Piece parent = parent(hit.chunk());
+        String doc = hit.chunk().documentId();
+        if (parent != null && indexOf(chosen, p -> p.hits().contains(hit)) >= 0
+            && indexOf(chosen, p -> contains(p, doc, parent.start(), parent.end())) < 0
+            && tokens.count(parent.text()) <= settings.maxPassageTokens()) {
+          int spent = add(chosen, hit, parent, left);
+          left -= Math.max(0, spent);
+        }
+      }
+    }
+    return chosen.stream().map(Chosen::passage).toList();
+  }
+
+  private static boolean contains(Passage p, String documentId, int start, int end) {
+    return p.documentId().equals(documentId) && p.startOffset() <= start && end <= p.endOffset();
+  }
+
+  /** What the hit's chunk may add, preferred first: the chunk, its leading sentences. */
+  private List<Piece> chunkPieces(Chunk c, int left) {
+    List<Piece> pieces = new ArrayList<>(2);
+    pieces.add(new Piece(c.startOffset(), c.text()));
+    @Nullable Piece leading = leadingSentences(c, left);
+    if (leading != null) {
+      pieces.add(leading);
+    }
+    return pieces;
+  }
+
+  /**
+   * The chunk's parent with its document offset, or null when it cannot be placed exactly: the parent
+   * holds the chunk's text once, at {@code startOffset - parentStart}.
+   */
+  private static @Nullable Piece parent(Chunk c) {
+    String parent = c.parentText();
+    if (parent == null) {
+      return null;
+    }
+    int at = parent.indexOf(c.text());
+    if (at < 0 || at != parent.lastIndexOf(c.text()) || at > c.startOffset()) {
+      return null;
+    }
+    return new Piece(c.startOffset() - at, parent);
+  }
+
+  /** The longest run of the chunk's first whole sentences within {@code left} tokens, when shorter than the chunk. */
+  private @Nullable Piece leadingSentences(Chunk c, int left) {
+    List<SentenceSplitter.Span> sentences = SentenceSplitter.spans(c.text());
+    @Nullable Piece best = null;
+    for (int k = 0; k < sentences.size() - 1; k++) {
+      String text = c.text().substring(0, sentences.get(k).end());
+      if (tokens.count(text) > left) {
+        break;
+      }
+      best = new Piece(c.startOffset(), text);
+    }
+    return best;
+  }
+
+  /**
+   * Adds {@code piece} for {@code hit}, merged with every chosen passage of the same document that it
+   * overlaps or touches, when the tokens it adds fit {@code left}.
+   *
+   * @return the tokens spent, or -1 when it does not fit (nothing changed)
+   */
+  private int add(List<Chosen> chosen, Hit hit, Piece piece, int left) {
+    String doc = hit.chunk().documentId();
+    Piece merged = piece;
+    List<Integer> absorbed = new ArrayList<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (int i = 0; i < chosen.size(); i++) {
+        Passage p = chosen.get(i).passage();
+        if (!absorbed.contains(i) && p.documentId().equals(doc)
+            && p.startOffset() <= merged.end() && merged.start() <= p.endOffset()) {
+          merged = union(merged, new Piece(p.startOffset(), p.text()));
+          absorbed.add(i);
+          grew = true;
+        }
+      }
+    }
+    int cost = tokens.count(merged.text());
+    int freed = absorbed.stream().mapToInt(i -> chosen.get(i).tokens()).sum();
+    if (cost - freed > left) {
+      return -1;
+    }
+    absorbed.sort(Comparator.naturalOrder());
+    List<Hit> hits = new ArrayList<>();
+    for (int i : absorbed) {
+      hits.addAll(chosen.get(i).passage().hits());
+    }
+    if (!hits.contains(hit)) {
+      hits.add(hit);
+    }
+    // hits came in rank order, so the best hit of the earliest absorbed passage leads; a stable sort keeps ties in rank order
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+    Passage passage = Passage.of(hits.getFirst(), merged.start(), merged.text());
+    passage = withHits(passage, hits.subList(1, hits.size()));
+    Chosen next = new Chosen(passage, cost);
+    if (absorbed.isEmpty()) {
+      chosen.add(next);
+    } else {
+      chosen.set(absorbed.getFirst(), next);
+      for (int j = absorbed.size() - 1; j >= 1; j--) {
+        chosen.remove((int) absorbed.get(j));
+      }
+    }
+    return cost - freed;
+  }
+
+  /** The union of two spans of one document that overlap or touch: both texts are slices of the same text. */
+  private static Piece union(Piece a, Piece b) {
+    if (b.start() < a.start()) {
+      return union(b, a);
+    }
+    return b.end() <= a.end() ? a : new Piece(a.start(), a.text() + b.text().substring(a.end() - b.start()));
+  }
+
+  private static Passage withHits(Passage p, List<Hit> more) {
+    List<Hit> hits = new ArrayList<>(p.hits());
+    hits.addAll(more);
+    return new Passage(p.documentId(), p.title(), p.source(), p.headingPath(), p.page(), p.startOffset(),
+        p.endOffset(), p.text(), hits);
+  }
+
+  private static int indexOf(List<Chosen> chosen, Predicate<Passage> test) {
+    for (int i = 0; i < chosen.size(); i++) {
+      if (test.test(chosen.get(i).passage())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
