@@ -56,6 +56,20 @@ class ExtractiveGeneratorTest {
   }
 
   @Test
+  void answersFromTheParentOfAMatchedChunkAndCitesTheQuotedSentenceWhereItStands() {
+    String doc = "Router manual.\n\nThe router has two antennas. Hold the reset button for 17 seconds to restore factory settings.";
+    String section = doc.substring(doc.indexOf("The router"));
+    Hit antennas = Fixtures.childHit("router", doc, "The router has two antennas.", section, 0.9);
+
+    Answer a = generator.generate("How long do I hold the reset button?", List.of(antennas));
+
+    assertThat(a.answer()).startsWith("Hold the reset button for 17 seconds to restore factory settings. [1]");
+    Citation c = a.citations().getFirst();
+    assertThat(c.snippet()).contains("Hold the reset button for 17 seconds").isEqualTo(doc.substring(c.snippetStart(), c.snippetEnd()));
+    assertThat(c.chunkId()).isEqualTo(antennas.chunk().id());
+  }
+
+  @Test
   void abstainsWhenNoSentenceSupportsAnAnswer() {
     Answer a = generator.generate("What is the capital of Mongolia?", sources);
 

@@ -77,6 +77,21 @@ class PromptBuilderTest {
   }
 
   @Test
+  void showsTheModelTheParentSectionOfAMatchedChunk() {
+    String section = "Factory reset. Hold the reset button for 17 seconds. The status light then blinks amber.";
+    Hit hold = Fixtures.childHit("router", "Manual.\n\n" + section, "Hold the reset button for 17 seconds.", section, 0.9);
+
+    var p = builder.build("What does the light do after a reset?", List.of(hold));
+
+    assertThat(user(p)).contains("\n" + section + "\n</source>");
+    assertThat(p.sources()).singleElement().satisfies(s -> {
+      assertThat(s.text()).isEqualTo(section);
+      assertThat(s.startOffset()).isEqualTo("Manual.\n\n".length());
+      assertThat(s.chunkIds()).containsExactly(hold.chunk().id());
+    });
+  }
+
+  @Test
   void keepsSourcesInRetrievalOrderWhileTheyFitTheContextWindow() {
     String big = "word ".repeat(300);
     var small = new PromptBuilder(WORDS, CONTEXT, new PromptBuilder.Settings(800, 100));
