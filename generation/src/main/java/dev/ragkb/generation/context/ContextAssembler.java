@@ -51,7 +51,7 @@ public final class ContextAssembler {
   /** A passage chosen so far and its token count. */
   private record Chosen(Passage passage, int tokens) {}
 
-  /** A span a hit would add: its chunk, the chunk's leading sentences, or its parent. */
+  /** A span of a hit's document: its chunk, the chunk's leading sentences, or its parent. */
   private record Piece(int start, String text) {
     int end() {
       return start + text.length();
@@ -84,26 +84,28 @@ public final class ContextAssembler {
       int inside = indexOf(chosen, p -> contains(p, c.documentId(), c.startOffset(), c.endOffset()));
       if (inside >= 0) {
         Chosen p = chosen.get(inside);
-        chosen.set(inside, new Chosen(withHits(p.passage(), List.of(hit)), p.tokens()));
+        chosen.set(inside, new Chosen(withHit(p.passage(), hit), p.tokens()));
         continue;
       }
-      for (Piece piece : chunkPieces(c, left)) {
-        int spent = add(chosen, hit, piece, left);
-        if (spent >= 0) {
-          left -= spent;
-          break;
-        }
+      Merge whole = merge(chosen, hit, new Piece(c.startOffset(), c.text()));
+      @Nullable Piece leading = whole.added() <= left ? null : leadingSentences(c, left);
+      Merge m = leading == null ? whole : merge(chosen, hit, leading);
+      if (m.added() <= left) {
+        left -= m.apply(chosen);
       }
     }
     if (settings.smallToBig()) {
       for (Hit hit : hits) {
         @Nullable Piece parent = parent(hit.chunk());
         String doc = hit.chunk().documentId();
-        if (parent != null && indexOf(chosen, p -> p.hits().contains(hit)) >= 0
-            && indexOf(chosen, p -> contains(p, doc, parent.start(), parent.end())) < 0
-            && tokens.count(parent.text()) <= settings.maxPassageTokens()) {
-          int spent = add(chosen, hit, parent, left);
-          left -= Math.max(0, spent);
+        if (parent == null || indexOf(chosen, p -> p.hits().contains(hit)) < 0
+            || indexOf(chosen, p -> contains(p, doc, parent.start(), parent.end())) >= 0
+            || tokens.count(parent.text()) > settings.maxPassageTokens()) {
+          continue;
+        }
+        Merge m = merge(chosen, hit, parent);
+        if (m.added() <= left) {
+          left -= m.apply(chosen);
         }
       }
     }
@@ -112,17 +114,6 @@ public final class ContextAssembler {
 
   private static boolean contains(Passage p, String documentId, int start, int end) {
     return p.documentId().equals(documentId) && p.startOffset() <= start && end <= p.endOffset();
-  }
-
-  /** What the hit's chunk may add, preferred first: the chunk, its leading sentences. */
-  private List<Piece> chunkPieces(Chunk c, int left) {
-    List<Piece> pieces = new ArrayList<>(2);
-    pieces.add(new Piece(c.startOffset(), c.text()));
-    @Nullable Piece leading = leadingSentences(c, left);
-    if (leading != null) {
-      pieces.add(leading);
-    }
-    return pieces;
   }
 
   /**
@@ -141,7 +132,7 @@ public final class ContextAssembler {
     return new Piece(c.startOffset() - at, parent);
   }
 
-  /** The longest run of the chunk's first whole sentences within {@code left} tokens, when shorter than the chunk. */
+  /** The longest run of the chunk's first whole sentences within {@code left} tokens, short of the whole chunk. */
   private @Nullable Piece leadingSentences(Chunk c, int left) {
     List<SentenceSplitter.Span> sentences = SentenceSplitter.spans(c.text());
     @Nullable Piece best = null;
@@ -156,12 +147,29 @@ public final class ContextAssembler {
   }
 
   /**
-   * Adds {@code piece} for {@code hit}, merged with every chosen passage of the same document that it
-   * overlaps or touches, when the tokens it adds fit {@code left}.
+   * A piece merged with the chosen passages it overlaps or touches: the passage that would replace them.
    *
-   * @return the tokens spent, or -1 when it does not fit (nothing changed)
+   * @param absorbed the positions of the chosen passages it replaces, ascending; empty when it is new
+   * @param added the tokens it adds to those of the passages it replaces
    */
-  private int add(List<Chosen> chosen, Hit hit, Piece piece, int left) {
+  private record Merge(Chosen result, List<Integer> absorbed, int added) {
+
+    /** Puts the result in place of the first passage it absorbs (or last, when new) and returns {@link #added}. */
+    int apply(List<Chosen> chosen) {
+      if (absorbed.isEmpty()) {
+        chosen.add(result);
+      } else {
+        chosen.set(absorbed.getFirst(), result);
+        for (int j = absorbed.size() - 1; j >= 1; j--) {
+          chosen.remove((int) absorbed.get(j));
+        }
+      }
+      return added;
+    }
+  }
+
+  /** {@code piece} for {@code hit} merged with every chosen passage of the same document that it overlaps or touches. */
+  private Merge merge(List<Chosen> chosen, Hit hit, Piece piece) {
     String doc = hit.chunk().documentId();
     Piece merged = piece;
     List<Integer> absorbed = new ArrayList<>();
@@ -178,11 +186,6 @@ public final class ContextAssembler {
         }
       }
     }
-    int cost = tokens.count(merged.text());
-    int freed = absorbed.stream().mapToInt(i -> chosen.get(i).tokens()).sum();
-    if (cost - freed > left) {
-      return -1;
-    }
     absorbed.sort(Comparator.naturalOrder());
     List<Hit> hits = new ArrayList<>();
     for (int i : absorbed) {
@@ -191,20 +194,11 @@ public final class ContextAssembler {
     if (!hits.contains(hit)) {
       hits.add(hit);
     }
-    // hits came in rank order, so the best hit of the earliest absorbed passage leads; a stable sort keeps ties in rank order
+    // the hits came in rank order, so scores sort them best first; the stable sort keeps ties in rank order
     hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-    Passage passage = Passage.of(hits.getFirst(), merged.start(), merged.text());
-    passage = withHits(passage, hits.subList(1, hits.size()));
-    Chosen next = new Chosen(passage, cost);
-    if (absorbed.isEmpty()) {
-      chosen.add(next);
-    } else {
-      chosen.set(absorbed.getFirst(), next);
-      for (int j = absorbed.size() - 1; j >= 1; j--) {
-        chosen.remove((int) absorbed.get(j));
-      }
-    }
-    return cost - freed;
+    int cost = tokens.count(merged.text());
+    int freed = absorbed.stream().mapToInt(i -> chosen.get(i).tokens()).sum();
+    return new Merge(new Chosen(Passage.of(hits, merged.start(), merged.text()), cost), List.copyOf(absorbed), cost - freed);
   }
 
   /** The union of two spans of one document that overlap or touch: both texts are slices of the same text. */
@@ -215,9 +209,9 @@ public final class ContextAssembler {
     return b.end() <= a.end() ? a : new Piece(a.start(), a.text() + b.text().substring(a.end() - b.start()));
   }
 
-  private static Passage withHits(Passage p, List<Hit> more) {
+  private static Passage withHit(Passage p, Hit hit) {
     List<Hit> hits = new ArrayList<>(p.hits());
-    hits.addAll(more);
+    hits.add(hit);
     return new Passage(p.documentId(), p.title(), p.source(), p.headingPath(), p.page(), p.startOffset(),
         p.endOffset(), p.text(), hits);
   }

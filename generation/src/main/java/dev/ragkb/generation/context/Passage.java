@@ -51,15 +51,14 @@ public record Passage(
 
   /** The hit's chunk as a passage of its own. */
   public static Passage of(Hit hit) {
-    Chunk c = hit.chunk();
-    return of(hit, c.startOffset(), c.text());
+    return of(List.of(hit), hit.chunk().startOffset(), hit.chunk().text());
   }
 
-  /** A span of the hit's document, described by the hit's chunk. */
-  static Passage of(Hit hit, int startOffset, String text) {
-    Chunk c = hit.chunk();
+  /** A span of the hits' document, described by the first hit's chunk. */
+  static Passage of(List<Hit> hits, int startOffset, String text) {
+    Chunk c = hits.getFirst().chunk();
     return new Passage(c.documentId(), c.title(), c.source(), c.headingPath(), c.page(), startOffset,
-        startOffset + text.length(), text, List.of(hit));
+        startOffset + text.length(), text, hits);
   }
 
   /** The retrieval score of the best hit. */
