@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  *       large for what is left is cut to its leading whole sentences, never mid-sentence;
  *   <li>small-to-big: then, again in rank order, a chosen hit's chunk is widened to its parent passage
  *       (its section, or the part of a long section around it) when the parent holds at most {@link
- *       Settings#maxPassageTokens} and the tokens it adds fit what is left. So parents never crowd out a
- *       lower hit that chunks alone would have shown. A parent whose offset cannot be told exactly (none
- *       recorded, or the chunk's text occurs in it twice) is never used, so that every offset stays exact;
+ *       Settings#maxPassageTokens} and the tokens it adds fit what is left; otherwise to the widest window
+ *       of the parent's whole sentences around the chunk that does. So parents never crowd out a lower hit
+ *       that chunks alone would have shown. A parent whose offset cannot be told exactly (none recorded,
+ *       or the chunk's text occurs in it twice) is never used, so that every offset stays exact;
  *   <li>merging: passages of the same document whose spans overlap or touch become one passage with the
  *       union span, ranked by its best hit; a hit inside a passage already chosen only joins it.
  *       Passages of different documents never merge.
@@ -99,12 +100,14 @@ public final class ContextAssembler {
         @Nullable Piece parent = parent(hit.chunk());
         String doc = hit.chunk().documentId();
         if (parent == null || indexOf(chosen, p -> p.hits().contains(hit)) < 0
-            || indexOf(chosen, p -> contains(p, doc, parent.start(), parent.end())) >= 0
-            || tokens.count(parent.text()) > settings.maxPassageTokens()) {
+            || indexOf(chosen, p -> contains(p, doc, parent.start(), parent.end())) >= 0) {
           continue;
         }
-        Merge m = merge(chosen, hit, parent);
-        if (m.added() <= left) {
+        @Nullable Merge m = tokens.count(parent.text()) <= settings.maxPassageTokens() ? merge(chosen, hit, parent) : null;
+        if (m == null || m.added() > left) {
+          m = window(chosen, hit, parent, left);
+        }
+        if (m != null && m.added() <= left) {
           left -= m.apply(chosen);
         }
       }
@@ -130,6 +133,62 @@ public final class ContextAssembler {
       return null;
     }
     return new Piece(c.startOffset() - at, parent);
+  }
+
+  /**
+   * The chunk widened within its parent by whole sentences, one at a time after and before it in turn, while the
+   * window holds at most {@link Settings#maxPassageTokens} and adds at most {@code left}; null when not even one
+   * sentence can be added.
+   */
+  private @Nullable Merge window(List<Chosen> chosen, Hit hit, Piece parent, int left) {
+    Chunk c = hit.chunk();
+    List<SentenceSplitter.Span> sentences = SentenceSplitter.spans(parent.text());
+    int start = c.startOffset() - parent.start();
+    int end = c.endOffset() - parent.start();
+    int before = sentences.size() - 1;
+    while (before >= 0 && sentences.get(before).end() > start) {
+      before--;
+    }
+    int after = 0;
+    while (after < sentences.size() && sentences.get(after).start() < end) {
+      after++;
+    }
+    @Nullable Merge best = null;
+    boolean growAfter = true;
+    boolean growBefore = true;
+    while (growAfter || growBefore) {
+      if (growAfter) {
+        growAfter = after < sentences.size();
+        @Nullable Merge m = growAfter ? windowMerge(chosen, hit, parent, start, sentences.get(after).end(), left) : null;
+        if (m == null) {
+          growAfter = false;
+        } else {
+          best = m;
+          end = sentences.get(after++).end();
+        }
+      }
+      if (growBefore) {
+        growBefore = before >= 0;
+        @Nullable Merge m = growBefore ? windowMerge(chosen, hit, parent, sentences.get(before).start(), end, left) : null;
+        if (m == null) {
+          growBefore = false;
+        } else {
+          best = m;
+          start = sentences.get(before--).start();
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The merge of the parent's part {@code from}..{@code to}, or null when it is too large. */
+  private @Nullable Merge windowMerge(List<Chosen> chosen, Hit hit, Piece parent, int from, int to, int left) {
+    String text = parent.text().substring(from, to);
+    if (tokens.count(text) > settings.maxPassageTokens()) {
+      return null;
+    }
+    Merge m = merge(chosen, hit, new Piece(parent.start() + from, text));
+    return m.added() <= left ? m : null;
   }
 
   /** The longest run of the chunk's first whole sentences within {@code left} tokens, short of the whole chunk. */

@@ -141,10 +141,26 @@ class ContextAssemblerTest {
     Hit form = hit("refunds", REFUNDS, "The refund form is online.", 0.9, 0, SECTION_END);
     Hit fee = hit("other", OTHER, "Late payments incur a fee.", 0.8, 0, OTHER.length());
 
-    // the first parent (17 words) fits 20 alone, but not next to the second chunk's 5; the second parent (10) still fits
+    // the first parent (17 words) fits 20 alone, but not next to the second chunk's 5: a window of it does
     List<Passage> passages = assembler(true, 20, 1000).assemble(List.of(form, fee));
 
-    assertThat(passages).extracting(Passage::text).containsExactly("The refund form is online.", OTHER);
+    assertThat(passages).extracting(Passage::text)
+        .containsExactly("The refund form is online. Refunds go to the original card.", OTHER);
+    assertThat(passages.stream().mapToInt(p -> WORDS.count(p.text())).sum()).isLessThanOrEqualTo(20);
+    assertExact(passages);
+  }
+
+  @Test
+  void narrowsAParentTooLargeToWholeSentencesAroundTheChunk() {
+    Hit form = hit("refunds", REFUNDS, "The refund form is online.", 0.9, 0, SECTION_END);
+
+    // 5 words of chunk, then the sentence after it (6) fits 11, the one before it would not
+    assertThat(assembler(true, 1000, 11).assemble(List.of(form))).singleElement().satisfies(p -> {
+      assertThat(p.text()).isEqualTo("The refund form is online. Refunds go to the original card.");
+      assertThat(p.text()).isEqualTo(REFUNDS.substring(p.startOffset(), p.endOffset()));
+    });
+    assertThat(assembler(true, 1000, 16).assemble(List.of(form))).singleElement()
+        .extracting(Passage::text).isEqualTo("The refund form is online. Refunds go to the original card.");
   }
 
   @Test
@@ -202,7 +218,9 @@ class ContextAssemblerTest {
       List<Passage> passages = assembler(random.nextBoolean(), budget, 1 + random.nextInt(30)).assemble(hits);
 
       String context = "seed " + seed + ", round " + round;
-      assertExact(passages);
+      for (Passage p : passages) {
+        assertThat(p.text()).as(context).isEqualTo(textOf(p.documentId()).substring(p.startOffset(), p.endOffset()));
+      }
       assertThat(passages.stream().mapToInt(p -> WORDS.count(p.text())).sum()).as(context).isLessThanOrEqualTo(budget);
       List<Hit> covered = passages.stream().flatMap(p -> p.hits().stream()).toList();
       assertThat(covered).as(context).doesNotHaveDuplicates().isSubsetOf(hits);
