@@ -112,6 +112,22 @@ class OpenAiCompatibleGeneratorTest {
   }
 
   @Test
+  void showsTheModelTheParentOfAMatchedChunkAndCitesTheSentenceItUsedAtItsDocumentOffsets() {
+    String doc = "Router manual.\n\n" + router.chunk().text();
+    Hit antennas = Fixtures.childHit("router", doc, "The router has two antennas.", router.chunk().text(), 0.9);
+    server.then(vllm("Hold the reset button for 17 seconds [1]."));
+
+    Answer a = generator.generate("How long do I hold reset?", List.of(antennas));
+
+    assertThat(server.requests().getFirst()).contains("Hold the reset button for 17 seconds to restore factory settings.");
+    assertThat(a.unsupported()).isEmpty();
+    Citation c = a.citations().getFirst();
+    assertThat(c.snippet()).isEqualTo("Hold the reset button for 17 seconds to restore factory settings.")
+        .isEqualTo(doc.substring(c.snippetStart(), c.snippetEnd()));
+    assertThat(c.chunkId()).isEqualTo(antennas.chunk().id());
+  }
+
+  @Test
   void dropsAMarkerThatPointsAtNoSourceAndFlagsAnUnsupportedClaim() {
     server.then(vllm("Invoices are issued on the first business day [1] [7]. ", "The router has five antennas and a fan [1]."));
 
