@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param body title, headings and text, analysed for BM25 (headings often carry a question's words)
  * @param acl {@link FilterQueries#PUBLIC} for a public document, else {@code u:<user>} and {@code g:<group>}
+ * @param parentText null when the chunk has no parent passage: the field is then left out of the document
  */
 record ChunkDocument(
     String chunkId,
@@ -29,6 +30,7 @@ record ChunkDocument(
     int ordinal,
     int startOffset,
     int endOffset,
+    @Nullable String parentText,
     List<String> acl,
     List<String> tags,
     float @Nullable [] vector) {
@@ -44,7 +46,8 @@ record ChunkDocument(
     c.acl().groups().forEach(g -> acl.add(FilterQueries.groupTerm(g)));
     String body = c.title() + "\n" + String.join(" ", c.headingPath()) + "\n" + c.text();
     return new ChunkDocument(c.id(), c.documentId(), body, c.text(), c.title(), c.source(), c.headingPath(), c.page(),
-        c.ordinal(), c.startOffset(), c.endOffset(), acl, List.copyOf(c.tags()), withVector ? embedded.vector() : null);
+        c.ordinal(), c.startOffset(), c.endOffset(), c.parentText(), acl, List.copyOf(c.tags()),
+        withVector ? embedded.vector() : null);
   }
 
   Chunk toChunk(String kbId) {
@@ -58,6 +61,6 @@ record ChunkDocument(
       }
     }
     return new Chunk(chunkId, documentId, kbId, ordinal, text, title, source, headings, page, startOffset, endOffset,
-        new Acl(users, groups), Set.copyOf(tags));
+        new Acl(users, groups), Set.copyOf(tags), parentText);
   }
 }

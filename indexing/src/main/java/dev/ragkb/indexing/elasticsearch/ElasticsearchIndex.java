@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * One Elasticsearch index per knowledge base ({@code <prefix><kbId>}), created on its first write:
  * a BM25 {@code body} field analysed for the knowledge base's language, an int8-quantized HNSW
  * {@code dense_vector} (unless Milvus holds the vectors), and keyword fields for ACL, tags and
- * document ids. Both searches push the same {@link FilterQueries} into the query. Thread-safe;
- * {@link #close()} releases the connections.
+ * document ids; the chunk's parent passage is kept in {@code _source} only. An index that exists
+ * gets, on this process's first write to it, the fields added since it was created
+ * ({@link IndexMapping#addFields}). Both searches push the same {@link FilterQueries} into the query.
+ * Thread-safe; {@link #close()} releases the connections.
  *
  * <p>Needs no module beyond the server's own: no {@code _delete_by_query} (reindex module), no
  * {@code rrf} retriever (text and vector hits are fused by the caller), and health is read with
@@ -331,7 +333,10 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
       return index;
     }
     try {
-      if (!client.indices().exists(e -> e.index(index)).value()) {
+      if (client.indices().exists(e -> e.index(index)).value()) {
+        // it may predate a field this version writes; adding one that is there changes nothing
+        client.indices().putMapping(IndexMapping.addFields(index));
+      } else {
         client.indices().create(IndexMapping.create(index, settings.analyzer(languageOfKb.apply(kbId)), settings.replicas(),
             settings.vectors()));
         log.info("created Elasticsearch index {} kb={}", index, kbId);
@@ -339,10 +344,10 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     } catch (ElasticsearchException e) {
       // another writer created it first
       if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw ElasticsearchFailures.translate("cannot create the index of knowledge base " + kbId, e);
+        throw ElasticsearchFailures.translate("cannot create or update the index of knowledge base " + kbId, e);
       }
     } catch (IOException e) {
-      throw ElasticsearchFailures.translate("cannot create the index of knowledge base " + kbId, e);
+      throw ElasticsearchFailures.translate("cannot create or update the index of knowledge base " + kbId, e);
     }
     created.add(index);
     return index;

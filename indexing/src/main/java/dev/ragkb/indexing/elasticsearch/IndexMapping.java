@@ -7,7 +7,9 @@ import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
+import co.elastic.clients.elasticsearch.indices.PutMappingRequest;
 import java.util.Locale;
+import java.util.Map;
 
 /** The settings and mappings of a knowledge base's index. */
 final class IndexMapping {
@@ -18,6 +20,19 @@ final class IndexMapping {
   static final String ACL = "acl";
   static final String TAGS = "tags";
   static final String VECTOR = "vector";
+  /** The chunk's parent passage: returned with a hit for the generator, never searched. */
+  static final String PARENT_TEXT = "parentText";
+
+  /** Kept in {@code _source} only: neither searchable nor aggregatable (text has no doc values). */
+  private static final Property STORED_TEXT = Property.of(p -> p.text(t -> t.index(false)));
+
+  /**
+   * Fields added after indexes were first created: an index made by an earlier version lacks them,
+   * and its strict mapping would refuse every document carrying one, so {@link #addFields} puts them
+   * into an existing index. Only new fields go in this way: changing an existing field's mapping
+   * needs a new index and a reindex.
+   */
+  private static final Map<String, Property> ADDED = Map.of(PARENT_TEXT, STORED_TEXT);
 
   private IndexMapping() {}
 
@@ -45,6 +60,11 @@ final class IndexMapping {
     return CreateIndexRequest.of(c -> c.index(index).settings(settings(replicas)).mappings(mappings(analyzer, vectors)));
   }
 
+  /** Puts {@link #ADDED} into an existing index; a field that is already there with this mapping is left as it is. */
+  static PutMappingRequest addFields(String index) {
+    return PutMappingRequest.of(p -> p.index(index).properties(ADDED));
+  }
+
   private static IndexSettings settings(int replicas) {
     return IndexSettings.of(s -> s
         // One shard keeps BM25 statistics exact and lets one refresh publish a whole replace.
@@ -66,14 +86,15 @@ final class IndexMapping {
           .properties(ACL, keyword)
           .properties(TAGS, keyword)
           .properties(BODY, p -> p.text(t -> t.analyzer(analyzer)))
-          .properties("text", p -> p.text(t -> t.index(false)))
+          .properties("text", STORED_TEXT)
           .properties("title", storedOnly)
           .properties("source", storedOnly)
           .properties("headings", storedOnly)
           .properties("page", storedInt)
           .properties("ordinal", storedInt)
           .properties("startOffset", storedInt)
-          .properties("endOffset", storedInt);
+          .properties("endOffset", storedInt)
+          .properties(ADDED);
       if (vectors) {
         // Cosine equals the dot product on our unit-length embeddings, without dot_product's
         // rejection of vectors that are off unit length by rounding. Dimensions come from the first

@@ -15,13 +15,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mapping between a chunk and its Milvus entity, both ways. Filtered fields are scalar columns
- * (chunk id, document id, ACL terms, tags); everything a hit needs to be cited travels in one JSON
- * string column, so a search answers without a second store.
+ * (chunk id, document id, ACL terms, tags); everything a hit needs to be cited, and the parent
+ * passage a generator reads around it, travels in one JSON string column, so a search answers
+ * without a second store. Keeping the parent there rather than in a column of its own needs no
+ * change to the schema of collections created before parents were stored: their rows simply have no
+ * parent.
  */
 final class MilvusRows {
+
+  private static final Logger log = LoggerFactory.getLogger(MilvusRows.class);
 
   static final String CHUNK_ID = "chunk_id";
   static final String DOCUMENT_ID = "document_id";
@@ -29,10 +36,12 @@ final class MilvusRows {
   static final String TAGS = "tags";
   static final String PAYLOAD = "payload";
   static final String VECTOR = "vector";
+  /** The payload's key for the chunk's parent passage. */
+  static final String PARENT = "parent";
 
   /** Ids and names are short: a UUID or a path-safe name. */
   static final int MAX_ID_BYTES = 512;
-  /** The largest VARCHAR Milvus stores. */
+  /** The largest VARCHAR Milvus stores, in bytes. */
   static final int MAX_PAYLOAD_BYTES = 65_535;
   static final int MAX_ACL_TERMS = 1024;
   static final int MAX_TAGS = 256;
@@ -67,11 +76,7 @@ final class MilvusRows {
     row.addProperty(DOCUMENT_ID, checkedId(c.documentId()));
     row.add(ACL, strings(acl));
     row.add(TAGS, strings(c.tags().stream().sorted().toList()));
-    String payload = payload(c).toString();
-    if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-      throw new InvalidRequestException("chunk " + c.id() + " is too large for Milvus (" + MAX_PAYLOAD_BYTES + " bytes)");
-    }
-    row.addProperty(PAYLOAD, payload);
+    row.addProperty(PAYLOAD, payload(c));
     JsonArray vector = new JsonArray();
     for (float x : embedded.vector()) {
       vector.add(x);
@@ -80,7 +85,38 @@ final class MilvusRows {
     return row;
   }
 
-  private static JsonObject payload(Chunk c) {
+  /**
+   * The payload as Milvus stores it, at most {@link #MAX_PAYLOAD_BYTES} bytes of UTF-8 (Milvus counts
+   * a VARCHAR's length in bytes, so a Chinese character counts three). A parent passage that would
+   * not fit is left out rather than failing the write: the chunk is still found and cited, and the
+   * generator then reads the chunk alone, as for a chunk without a parent. A chunk too large without
+   * its parent is refused.
+   */
+  private static String payload(Chunk c) {
+    JsonObject p = fields(c);
+    String parent = c.parentText();
+    if (parent != null) {
+      p.addProperty(PARENT, parent);
+      int bytes = utf8Length(p.toString());
+      if (bytes > MAX_PAYLOAD_BYTES) {
+        log.warn("parent passage of chunk {} left out of Milvus: {} bytes with it, at most {}", c.id(), bytes,
+            MAX_PAYLOAD_BYTES);
+        p.remove(PARENT);
+      }
+    }
+    String payload = p.toString();
+    if (utf8Length(payload) > MAX_PAYLOAD_BYTES) {
+      throw new InvalidRequestException("chunk " + c.id() + " is too large for Milvus (" + MAX_PAYLOAD_BYTES + " bytes)");
+    }
+    return payload;
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Everything of the chunk but its parent. */
+  private static JsonObject fields(Chunk c) {
     JsonObject p = new JsonObject();
     p.addProperty("ordinal", c.ordinal());
     p.addProperty("text", c.text());
@@ -115,7 +151,9 @@ final class MilvusRows {
         p.get("start").getAsInt(),
         p.get("end").getAsInt(),
         new Acl(new HashSet<>(list(p.getAsJsonArray("users"))), new HashSet<>(list(p.getAsJsonArray("groups")))),
-        Set.copyOf(list(p.getAsJsonArray("tags"))));
+        Set.copyOf(list(p.getAsJsonArray("tags"))),
+        // absent in rows written before parents were stored, or left out for size
+        p.has(PARENT) ? p.get(PARENT).getAsString() : null);
   }
 
   private static String checkedId(String id) {

@@ -123,6 +123,34 @@ public abstract class ChunkIndexContract {
     assertThat(vector.chunk()).isEqualTo(c);
   }
 
+  /** Small-to-big: a hit carries its chunk's parent passage for the generator, but only the chunk is matched. */
+  @Test
+  void returnsTheParentPassageWithBothSearchesWithoutMatchingIt() {
+    String parent = "Unplug the router first. Hold the reset button for seventeen seconds. Wait until the lights blink.";
+    Chunk c = Fixtures.chunk(kb, "router", 0, "Hold the reset button for seventeen seconds.");
+    Chunk child = new Chunk(c.id(), c.documentId(), c.kbId(), c.ordinal(), c.text(), c.title(), c.source(),
+        c.headingPath(), c.page(), 25, 25 + c.text().length(), c.acl(), c.tags(), parent);
+    Chunk orphan = Fixtures.chunk(kb, "billing", 0, "Invoices are issued monthly.");
+    writer().replaceDocument(kb, "router", List.of(embedded(child)));
+    writer().replaceDocument(kb, "billing", List.of(embedded(orphan)));
+
+    // whole chunks: the parent, or null for the chunk without one, and not another chunk's
+    assertThat(textHit("reset button").chunk()).isEqualTo(child);
+    assertThat(vectorHit(child.text()).chunk()).isEqualTo(child);
+    assertThat(textHit("invoices").chunk()).isEqualTo(orphan);
+    assertThat(vectorHit(orphan.text()).chunk()).isEqualTo(orphan);
+    // words only in the parent
+    assertThat(textIds("unplug lights blink", ALL)).isEmpty();
+  }
+
+  private Hit textHit(String q) {
+    return text().searchText(new TextQuery(kb, q, 1, ALL)).getFirst();
+  }
+
+  private Hit vectorHit(String q) {
+    return vectors().searchVectors(new VectorQuery(kb, embedder.embedQuery(q), 1, ALL)).getFirst();
+  }
+
   @Test
   void replacingADocumentRemovesItsOldChunks() {
     put("d", Acl.PUBLIC, "alpha version one", "alpha second chunk", "alpha third chunk");

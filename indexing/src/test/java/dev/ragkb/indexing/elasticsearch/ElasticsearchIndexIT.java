@@ -2,6 +2,7 @@ package dev.ragkb.indexing.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragkb.core.Chunk;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Fixtures;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The index contract against a real Elasticsearch node (9.5, from Maven jars, talked to by the 8.19
@@ -71,11 +73,35 @@ class ElasticsearchIndexIT extends ChunkIndexContract {
       assertThat(textOnly.searchText(new TextQuery(kb, "reset", 5, all()))).extracting(Hit::chunk).containsExactly(chunk);
       assertThat(textOnly.searchVectors(new VectorQuery(kb, new float[] {0.6f, 0.8f}, 5, all()))).isEmpty();
       String index = ElasticsearchIndex.indexName(settings.indexPrefix(), kb);
-      var mapping = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.url().resolve("/" + index + "/_mapping")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      var mapping = send(HttpRequest.newBuilder(node.url().resolve("/" + index + "/_mapping")));
       assertThat(mapping.statusCode()).isEqualTo(200);
       assertThat(mapping.body()).contains("\"body\"").doesNotContain("dense_vector").doesNotContain("\"vector\"");
     }
+  }
+
+  /** An index made before parents were stored: its strict mapping lacks the field until the first write adds it. */
+  @Test
+  void writesParentsIntoAnIndexCreatedWithoutTheField() throws Exception {
+    String name = ElasticsearchIndex.indexName(settings().indexPrefix(), kb);
+    var before = (ObjectNode) Json.of(IndexMapping.create(name, "stop", 0, true));
+    ((ObjectNode) before.at("/mappings/properties")).remove(IndexMapping.PARENT_TEXT);
+    assertThat(send(HttpRequest.newBuilder(node.url().resolve("/" + name))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(before.toString()))).statusCode()).isEqualTo(200);
+    Chunk c = Fixtures.chunk(kb, "d", 0, "Hold the reset button.");
+    Chunk child = new Chunk(c.id(), c.documentId(), c.kbId(), c.ordinal(), c.text(), c.title(), c.source(),
+        c.headingPath(), c.page(), c.startOffset(), c.endOffset(), c.acl(), c.tags(), "Hold the reset button. Then wait.");
+
+    index.replaceDocument(kb, "d", List.of(new EmbeddedChunk(child, new float[] {0.6f, 0.8f})));
+
+    assertThat(index.searchText(new TextQuery(kb, "reset", 5, all()))).extracting(Hit::chunk).containsExactly(child);
+    var mapping = Json.parse(send(HttpRequest.newBuilder(node.url().resolve("/" + name + "/_mapping"))).body());
+    assertThat(mapping.at("/" + name + "/mappings/properties/" + IndexMapping.PARENT_TEXT))
+        .isEqualTo(Json.parse("{'type': 'text', 'index': false}"));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

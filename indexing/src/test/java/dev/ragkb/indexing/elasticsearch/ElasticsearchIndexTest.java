@@ -79,6 +79,15 @@ class ElasticsearchIndexTest {
     for (String keyword : List.of("chunkId", "documentId", "acl", "tags")) {
       assertThat(json.at("/mappings/properties/" + keyword)).isEqualTo(Json.parse("{'type': 'keyword'}"));
     }
+    assertThat(json.at("/mappings/properties/parentText")).isEqualTo(Json.parse("{'type': 'text', 'index': false}"));
+  }
+
+  @Test
+  void addsTheParentFieldToAnIndexCreatedWithoutIt() {
+    var request = IndexMapping.addFields("ragkb-kb");
+
+    assertThat(request.index()).containsExactly("ragkb-kb");
+    assertThat(Json.of(request)).isEqualTo(Json.parse("{'properties': {'parentText': {'type': 'text', 'index': false}}}"));
   }
 
   @Test
@@ -115,13 +124,22 @@ class ElasticsearchIndexTest {
   @Test
   void storesAndRestoresEveryChunkField() {
     Chunk c = new Chunk("c1", "d1", "kb", 3, "Some text.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10,
-        20, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
+        20, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"), "Before. Some text. After.");
     ChunkDocument doc = ChunkDocument.of(new EmbeddedChunk(c, new float[] {1f}), true);
 
     assertThat(doc.acl()).containsExactlyInAnyOrder("u:alice", "g:sales");
     assertThat(doc.body()).isEqualTo("A title\nIntro Scope\nSome text.");
     assertThat(doc.toChunk("kb")).isEqualTo(c);
     assertThat(ChunkDocument.of(new EmbeddedChunk(dev.ragkb.core.Fixtures.chunk("kb", "d", 0, "t"), new float[] {1f}), true).acl()).containsExactly("public");
+  }
+
+  @Test
+  void leavesTheParentFieldOutOfAChunkWithoutOne() {
+    Chunk c = dev.ragkb.core.Fixtures.chunk("kb", "d", 0, "text");
+    ChunkDocument doc = ChunkDocument.of(new EmbeddedChunk(c, new float[] {1f}), true);
+
+    assertThat(Json.of(doc).has("parentText")).isFalse();
+    assertThat(doc.toChunk("kb").parentText()).isNull();
   }
 
   @Test

@@ -7,20 +7,18 @@ import dev.ragkb.core.Chunk;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
-import dev.ragkb.core.Hit;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorQuery;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What only the Lucene index does: vector formats, Chinese analysis, parent passages; the shared contract is in {@link LuceneIndexTest}. */
+/** What only the Lucene index does: vector formats, Chinese analysis; the shared contract is in {@link LuceneIndexTest}. */
 class LuceneIndexFormatsTest {
 
   private static final SearchFilter ALL = SearchFilter.of(new Principal.Admin());
@@ -59,18 +57,6 @@ class LuceneIndexFormatsTest {
     float[] v = embedder.embedQuery(q);
     return index.searchVectors(new VectorQuery("kb", v, 10, f)).stream().map(h -> h.chunk().id()).toList();
   }
-
-  @Test
-  void roundTripsEveryChunkField() {
-    Chunk c =
-        new Chunk("c1", "d1", "kb", 3, "Some text here.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10, 25,
-            new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"), "Before. Some text here. After.");
-    index.replaceDocument("kb", "d1", List.of(embedded(c)));
-    Hit hit = index.searchText(new TextQuery("kb", "text", 1, ALL)).getFirst();
-    assertThat(hit.chunk()).isEqualTo(c);
-    assertThat(hit.score()).isPositive();
-  }
-
 
   @Test
   void anInt8IndexQuantizesItsVectorsAndStillFindsEachChunkByItsOwnVector() throws Exception {

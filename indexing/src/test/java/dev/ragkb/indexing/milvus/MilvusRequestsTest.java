@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.gson.JsonObject;
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.Chunk;
 import dev.ragkb.core.EmbeddedChunk;
@@ -23,8 +24,8 @@ import io.milvus.v2.utils.DataUtils;
 import io.milvus.v2.utils.SchemaUtils;
 import io.milvus.v2.utils.VectorUtils;
 import io.milvus.v2.service.vector.request.data.FloatVec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ class MilvusRequestsTest {
 
   private static final Chunk CHUNK = new Chunk("d1#0", "d1", "kb", 2, "Hold the reset button.", "Router guide",
       "manuals/router.pdf", List.of("Setup", "Reset"), 4, 10, 32, new Acl(Set.of("alice"), Set.of("sales", "support")),
-      Set.of("hardware"));
+      Set.of("hardware"), "Unplug it. Hold the reset button. Wait for the light.");
 
   @Test
   void namesOneCollectionPerKnowledgeBase() {
@@ -92,21 +93,55 @@ class MilvusRequestsTest {
     assertThat(row.getAsJsonArray("tags").asList()).extracting(e -> e.getAsString()).containsExactly("hardware");
     assertThat(row.getAsJsonArray("vector").asList()).extracting(e -> e.getAsFloat()).containsExactly(0.6f, 0.8f);
 
-    Map<String, Object> entity = new HashMap<>();
-    entity.put("chunk_id", "d1#0");
-    entity.put("document_id", "d1");
-    entity.put("payload", row.get("payload").getAsString());
-    assertThat(MilvusRows.toChunk(entity, "kb")).isEqualTo(CHUNK);
+    assertThat(MilvusRows.toChunk(entity(CHUNK, row), "kb")).isEqualTo(CHUNK);
   }
 
   @Test
-  void marksAPublicChunkAndKeepsANullPage() {
+  void marksAPublicChunkAndKeepsANullPageAndParent() {
     Chunk c = new Chunk("d2#0", "d2", "kb", 0, "text", "t", "a.txt", List.of(), null, 0, 4, Acl.PUBLIC, Set.of());
     var row = MilvusRows.toRow(new EmbeddedChunk(c, new float[] {1f}));
 
     assertThat(row.getAsJsonArray("acl").asList()).extracting(e -> e.getAsString()).containsExactly("public");
-    Map<String, Object> entity = Map.of("chunk_id", "d2#0", "document_id", "d2", "payload", row.get("payload").getAsString());
-    assertThat(MilvusRows.toChunk(entity, "kb")).isEqualTo(c);
+    assertThat(row.get("payload").getAsString()).doesNotContain("parent");
+    assertThat(MilvusRows.toChunk(entity(c, row), "kb")).isEqualTo(c);
+  }
+
+  @Test
+  void keepsAParentThatFillsThePayloadAndLeavesOutOneByteMore() {
+    int rest = payloadBytes(withParent(CHUNK, ""));
+    Chunk fits = withParent(CHUNK, "x".repeat(MilvusRows.MAX_PAYLOAD_BYTES - rest));
+    Chunk tooLong = withParent(CHUNK, "x".repeat(MilvusRows.MAX_PAYLOAD_BYTES - rest + 1));
+
+    assertThat(payloadBytes(fits)).isEqualTo(MilvusRows.MAX_PAYLOAD_BYTES);
+    assertThat(readBack(fits)).isEqualTo(fits);
+    assertThat(readBack(tooLong)).isEqualTo(withParent(CHUNK, null));
+  }
+
+  @Test
+  void countsAParentsLengthInUtf8Bytes() {
+    // 30,000 characters, far below the limit, but 90,000 bytes: Milvus would refuse the row
+    Chunk chinese = withParent(CHUNK, "路".repeat(30_000));
+
+    assertThat(readBack(chinese).parentText()).isNull();
+  }
+
+  private static Chunk withParent(Chunk c, String parent) {
+    return new Chunk(c.id(), c.documentId(), c.kbId(), c.ordinal(), c.text(), c.title(), c.source(), c.headingPath(),
+        c.page(), c.startOffset(), c.endOffset(), c.acl(), c.tags(), parent);
+  }
+
+  private static int payloadBytes(Chunk c) {
+    return MilvusRows.toRow(new EmbeddedChunk(c, new float[] {1f})).get("payload").getAsString()
+        .getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The chunk as a search reads it back from the row it is written as. */
+  private static Chunk readBack(Chunk c) {
+    return MilvusRows.toChunk(entity(c, MilvusRows.toRow(new EmbeddedChunk(c, new float[] {1f}))), c.kbId());
+  }
+
+  private static Map<String, Object> entity(Chunk c, JsonObject row) {
+    return Map.of("chunk_id", c.id(), "document_id", c.documentId(), "payload", row.get("payload").getAsString());
   }
 
   @Test
