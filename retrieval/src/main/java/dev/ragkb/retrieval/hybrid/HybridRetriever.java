@@ -1,7 +1,7 @@
 package dev.ragkb.retrieval.hybrid;
 
-import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * BM25 and kNN over one knowledge base, fused. The filter (ACL, documents, tags)
- * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
+ * BM25 and kNN over one knowledge base, fused. The query is embedded with the knowledge base's own
+ * model, the one its chunks were embedded with. The filter (ACL, documents, tags) goes into both
+ * index queries, so every returned hit is readable by the caller. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
 
@@ -43,12 +44,12 @@ public final class HybridRetriever implements Retriever {
 
   private final TextIndex text;
   private final VectorIndex vectors;
-  private final EmbeddingModel embeddings;
+  private final KnowledgeBaseEmbeddings embeddings;
   private final Fusion fusion;
   private final Settings settings;
 
   public HybridRetriever(
-      TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion, Settings settings) {
+      TextIndex text, VectorIndex vectors, KnowledgeBaseEmbeddings embeddings, Fusion fusion, Settings settings) {
     this.text = text;
     this.vectors = vectors;
     this.embeddings = embeddings;
@@ -61,7 +62,7 @@ public final class HybridRetriever implements Retriever {
   public List<Hit> retrieve(Request request) {
     int depth = Math.max(settings.candidates(), request.topK());
     List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));
-    float[] q = embeddings.embedQuery(request.query());
+    float[] q = embeddings.forKnowledgeBase(request.kbId()).embedQuery(request.query());
     List<Hit> knn = vectors.searchVectors(new VectorQuery(request.kbId(), q, depth, request.filter()));
     return fusion.fuse(List.of(bm25, knn), request.topK());
   }

@@ -36,7 +36,7 @@ class HybridRetrieverTest {
         index.replaceDocument("kb", d[0], List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(d[1])).getFirst())));
       }
       var retriever =
-          new HybridRetriever(index, index, embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
+          new HybridRetriever(index, index, kbId -> embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
 
       var user = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
       List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user));
