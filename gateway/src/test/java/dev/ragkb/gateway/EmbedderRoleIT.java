@@ -60,13 +60,19 @@ class EmbedderRoleIT {
       assertThat(storedBlobEndingWith(".embedded.json")).isFalse();
 
       String broker = gateway.getBean(EmbeddedKafkaBroker.class).bootstrapServers();
-      try (var ignored = start("embedder", "ragkb.roles=embedder", "ragkb.kafka.bootstrap-servers=" + broker)) {
+      try (var embedder = start("embedder", "ragkb.roles=embedder", "ragkb.kafka.bootstrap-servers=" + broker)) {
         JsonNode job = client.awaitJob(jobId);
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("succeeded");
 
         JsonNode hits = client.post("/v1/knowledge-bases/manuals/search",
             Map.of("query", "how long to hold the reset button", "topK", 3)).body().path("hits");
         assertThat(hits.get(0).path("source").asString()).isEqualTo("router.txt");
+
+        // the embedder serves no API of its own
+        var notHere = new RestClient(Integer.parseInt(embedder.getEnvironment().getProperty("local.server.port")), KEY)
+            .get("/v1/knowledge-bases");
+        assertThat(notHere.status()).isEqualTo(404);
+        assertThat(notHere.body().path("detail").asString()).contains("[embedder]").contains("gateway role");
       }
     }
   }
