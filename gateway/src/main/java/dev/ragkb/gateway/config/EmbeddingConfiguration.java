@@ -14,6 +14,8 @@ import dev.ragkb.indexing.models.KnowledgeBaseModels;
 import dev.ragkb.indexing.onnx.ExecutionProvider;
 import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
 import dev.ragkb.indexing.onnx.WordPieceTokenCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +144,15 @@ class EmbeddingConfiguration {
       details.put("served", models.served());
       info.withDetail("embedding", details);
     };
+  }
+
+  /** The same as a metric, {@code ragkb_embedding_execution_provider{provider="cpu"} 1}, for dashboards and alerts. */
+  @Bean
+  MeterBinder embeddingExecutionProviderMetric(ObjectProvider<ExecutionProvider> provider) {
+    return registry -> provider.ifAvailable(p -> Gauge.builder("ragkb.embedding.execution.provider", () -> 1)
+        .description("where in-process embeddings run (the tag); always 1")
+        .tag("provider", p.name().toLowerCase(Locale.ROOT))
+        .register(registry));
   }
 
   /** Chunk budgets are counted in BERT word pieces, whichever model embeds. */

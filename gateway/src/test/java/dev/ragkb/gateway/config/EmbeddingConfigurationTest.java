@@ -12,6 +12,8 @@ import dev.ragkb.indexing.cache.CachingEmbeddingModel;
 import dev.ragkb.indexing.cache.EmbeddingCache;
 import dev.ragkb.indexing.onnx.ExecutionProvider;
 import dev.ragkb.indexing.onnx.WordPieceTokenCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -153,6 +155,10 @@ class EmbeddingConfigurationTest {
       assertThat(info.build().getDetails()).extractingByKey("embedding").asString()
           .contains("executionProvider=CPU").contains("defaultModel=bge-small-en-v1.5-q")
           .contains("served=[bge-small-en-v1.5-q, bge-small-zh-v1.5-q]");
+
+      var meters = new SimpleMeterRegistry();
+      context.getBean("embeddingExecutionProviderMetric", MeterBinder.class).bindTo(meters);
+      assertThat(meters.get("ragkb.embedding.execution.provider").tag("provider", "cpu").gauge().value()).isEqualTo(1.0);
     });
   }
 }
