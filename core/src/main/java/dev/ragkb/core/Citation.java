@@ -8,13 +8,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param n the number used in the answer, from 1
  * @param documentId the cited document
- * @param chunkId the cited chunk
+ * @param chunkId the cited chunk: the retrieved chunk that holds the snippet, or that brought in the
+ *     passage around it (its parent section) when the snippet lies outside every retrieved chunk
  * @param source the document's original file name or path
  * @param title the document's title
  * @param snippet the cited passage: exactly the document's extracted text from {@code
  *     snippetStart} to {@code snippetEnd}
  * @param page the page where the passage starts, when known
- * @param score the retrieval score of the chunk
+ * @param score the retrieval score of that chunk
  * @param snippetStart offset of the snippet's first character in the document's extracted text
  * @param snippetEnd offset just past its last character
  */
@@ -40,17 +41,5 @@ public record Citation(
     if (snippetStart < 0 || snippetEnd < snippetStart) {
       throw new IllegalArgumentException("bad snippet offsets: " + snippetStart + ".." + snippetEnd);
     }
-  }
-
-  /**
-   * Cites the part {@code from}..{@code to} of the hit's chunk text.
-   *
-   * @throws IndexOutOfBoundsException when the range lies outside the chunk's text
-   */
-  public static Citation of(int n, Hit hit, int from, int to) {
-    Chunk c = hit.chunk();
-    String snippet = c.text().substring(from, to);
-    return new Citation(n, c.documentId(), c.id(), c.source(), c.title(), snippet, c.page(), hit.score(),
-        c.startOffset() + from, c.startOffset() + to);
   }
 }

@@ -33,4 +33,17 @@ public final class Fixtures {
   public static Hit hit(String documentId, int ordinal, String text, double score) {
     return Hit.of(chunk("kb", documentId, ordinal, text), score);
   }
+
+  /**
+   * A hit on the passage {@code chunk} of a public document whose extracted text is {@code text}, placed where it first
+   * occurs there, with {@code parent} (a slice of {@code text} holding it) recorded as its parent passage.
+   */
+  public static Hit childHit(String documentId, String text, String chunk, String parent, double score) {
+    int start = text.indexOf(chunk);
+    if (start < 0 || !text.contains(parent) || !parent.contains(chunk)) {
+      throw new IllegalArgumentException("the document must hold the parent, and the parent the chunk");
+    }
+    return Hit.of(new Chunk(documentId + "@" + start, documentId, "kb", start, chunk, "Title of " + documentId,
+        documentId + ".txt", List.of(), null, start, start + chunk.length(), Acl.PUBLIC, Set.of(), parent), score);
+  }
 }

@@ -1,108 +1,28 @@
 package dev.ragkb.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.ragkb.gateway.cli.Multipart;
 import dev.ragkb.indexing.elasticsearch.ElasticsearchNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
-/**
- * The service with {@code ragkb.index.backend=elasticsearch} over real HTTP, against a real
- * Elasticsearch node: ingestion through the pipeline, search and ask with the ACL pushed into the
- * cluster's queries, and a re-upload that replaces a document's chunks.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ElasticsearchBackendIT {
+/** The service with {@code ragkb.index.backend=elasticsearch} against a real Elasticsearch node from Maven jars. */
+class ElasticsearchBackendIT extends IndexBackendContract {
 
-  private static final String KEY = "test-key-es";
-  private static final Path dataDir = Path.of("target", "it-data", "elasticsearch-" + UUID.randomUUID());
   private static ElasticsearchNode node;
 
   /** Runs before the context starts, which needs the node's address. */
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
     node = ElasticsearchNode.start();
-    registry.add("ragkb.data-dir", dataDir::toString);
-    registry.add("ragkb.api-key", () -> KEY);
-    registry.add("ragkb.index.backend", () -> "elasticsearch");
+    service(registry, "elasticsearch");
     registry.add("ragkb.elasticsearch.url", () -> node.url().toString());
     registry.add("ragkb.elasticsearch.replicas", () -> "0");
     // the test node has no analysis-common module, hence no english analyzer
     registry.add("ragkb.elasticsearch.analyzers.en", () -> "stop");
   }
 
-  @LocalServerPort int port;
-  private RestClient client;
-
-  @BeforeAll
-  void ingest() {
-    client = new RestClient(port, KEY);
-    assertThat(client.post("/v1/knowledge-bases", Map.of("name", "handbook")).status()).isEqualTo(201);
-    await(client.upload("handbook", new Multipart().file("zephyr-router.md", DocumentFixtures.routerMarkdown())));
-    await(client.upload("handbook", new Multipart()
-        .file("salaries.txt", text("The salary band for level 7 engineers tops out at 131000 dollars."))
-        .json("metadata", "{\"documentId\":\"salaries\",\"acl\":{\"groups\":[\"hr\"]}}")));
-  }
-
   @AfterAll
   void stopNode() throws Exception {
     node.close();
-  }
-
-  private static byte[] text(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private void await(RestClient.Response upload) {
-    assertThat(upload.status()).isEqualTo(202);
-    JsonNode job = client.awaitJob(upload.body().path("jobId").asString());
-    assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("succeeded");
-  }
-
-  private JsonNode search(String query, Map<String, String> headers) {
-    var r = client.post("/v1/knowledge-bases/handbook/search", Map.of("query", query, "topK", 5), headers);
-    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
-    return r.body().path("hits");
-  }
-
-  @Test
-  void answersFromChunksIndexedInElasticsearch() {
-    var r = client.post("/v1/knowledge-bases/handbook/ask", Map.of("question", "How long do I hold the reset button?"));
-
-    assertThat(r.body().path("abstained").asBoolean()).as(r.body().toString()).isFalse();
-    assertThat(r.body().path("answer").asString()).contains("17 seconds");
-    assertThat(r.body().path("citations").get(0).path("source").asString()).isEqualTo("zephyr-router.md");
-  }
-
-  @Test
-  void showsARestrictedDocumentOnlyToItsGroup() {
-    var outsider = search("salary band level 7 engineers", Map.of("X-Ragkb-User", "bob", "X-Ragkb-Groups", "sales"));
-    var member = search("salary band level 7 engineers", Map.of("X-Ragkb-User", "carol", "X-Ragkb-Groups", "hr"));
-
-    assertThat(outsider.toString()).doesNotContain("salaries.txt");
-    assertThat(member.get(0).path("source").asString()).isEqualTo("salaries.txt");
-  }
-
-  @Test
-  void replacesADocumentsChunksWhenItsContentChanges() {
-    await(client.upload("handbook", new Multipart()
-        .file("salaries.txt", text("The salary band for level 8 architects tops out at 152000 dollars."))
-        .json("metadata", "{\"documentId\":\"salaries\",\"acl\":{\"groups\":[\"hr\"]}}")));
-    var hits = search("salary band", Map.of("X-Ragkb-User", "carol", "X-Ragkb-Groups", "hr"));
-
-    assertThat(hits.toString()).contains("152000").doesNotContain("131000");
   }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Elasticsearch cluster that holds text and vectors when {@code ragkb.index.backend=elasticsearch}
+ * The Elasticsearch cluster that holds text and vectors when {@code ragkb.index.backend=elasticsearch},
+ * and text alone when it is {@code elasticsearch+milvus}
  * (8.x or 9.x: the client speaks the 8 API, which 9.x clusters accept).
  *
  * @param url the cluster's HTTP endpoint ({@code RAGKB_ELASTICSEARCH_URL})
@@ -48,8 +49,9 @@ public record ElasticsearchProperties(
     @DefaultValue("100") @Min(1) @Max(10_000) int numCandidates,
     @DefaultValue Map<String, String> analyzers) {
 
+  /** With vectors; {@link IndexConfiguration} leaves them out when Milvus holds them. */
   ElasticsearchIndex.Settings toSettings() {
     return new ElasticsearchIndex.Settings(url, apiKey, indexPrefix, replicas, bulkOperations, maxConcurrentBulks,
-        maxRetries, retryBackoff, connectTimeout, socketTimeout, numCandidates, analyzers);
+        maxRetries, retryBackoff, connectTimeout, socketTimeout, numCandidates, analyzers, true);
   }
 }

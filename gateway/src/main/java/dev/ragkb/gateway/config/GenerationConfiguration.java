@@ -4,6 +4,7 @@ import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.generation.citation.CitationValidator;
+import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.generation.extractive.ExtractiveGenerator;
 import dev.ragkb.generation.fallback.FallbackGenerator;
 import dev.ragkb.generation.openai.OpenAiChatClient;
@@ -53,16 +54,23 @@ class GenerationConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Generator generator(EmbeddingModel embeddings, TokenCounter tokens, GeneratorProperties p,
+  ContextAssembler contextAssembler(TokenCounter tokens, GeneratorProperties p) {
+    var c = p.context();
+    return new ContextAssembler(tokens, new ContextAssembler.Settings(c.smallToBig(), c.maxTokens(), c.maxPassageTokens()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Generator generator(EmbeddingModel embeddings, TokenCounter tokens, ContextAssembler context, GeneratorProperties p,
       ObjectProvider<OpenAiChatClient> llm) {
-    var extractive = new ExtractiveGenerator(embeddings, new ExtractiveGenerator.Settings(p.maxSources(),
+    var extractive = new ExtractiveGenerator(embeddings, context, new ExtractiveGenerator.Settings(p.maxSources(),
         p.maxSentences(), p.minScore(), p.relativeCutoff(), p.snippetChars()));
     OpenAiChatClient client = llm.getIfAvailable();
     if (client == null) {
       return extractive;
     }
     var openAi = new OpenAiCompatibleGenerator(client,
-        new PromptBuilder(tokens, new PromptBuilder.Settings(p.contextWindow(), p.maxTokens())),
+        new PromptBuilder(tokens, context, new PromptBuilder.Settings(p.contextWindow(), p.maxTokens())),
         new CitationValidator(embeddings, new CitationValidator.Settings(p.minSupport())),
         new OpenAiCompatibleGenerator.Settings(p.model(), p.temperature(), p.topP(), p.maxTokens(), p.includeUsage()));
     return new FallbackGenerator(openAi, extractive);

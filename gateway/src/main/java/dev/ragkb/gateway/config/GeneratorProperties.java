@@ -41,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minSupport the least embedding similarity between a cited sentence and its cited passage;
  *     below it the sentence is reported unsupported (0.72 is calibrated on bge-small-en-v1.5)
  * @param breaker when to stop calling a failing LLM server
+ * @param context how the retrieved chunks become the sources a generator reads
  */
 @Validated
 @ConfigurationProperties("ragkb.generator")
@@ -65,7 +66,8 @@ public record GeneratorProperties(
     @DefaultValue("500ms") Duration initialBackoff,
     @DefaultValue("5s") Duration maxBackoff,
     @DefaultValue("0.72") @DecimalMin("-1") @DecimalMax("1") double minSupport,
-    @DefaultValue @Valid Breaker breaker) {
+    @DefaultValue @Valid Breaker breaker,
+    @DefaultValue @Valid Context context) {
 
   /**
    * The circuit breaker around the LLM server.
@@ -81,4 +83,19 @@ public record GeneratorProperties(
       @DefaultValue("10") @Min(1) int minimumCalls,
       @DefaultValue("50") @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") float failureRatePercent,
       @DefaultValue("30s") Duration openFor) {}
+
+  /**
+   * Context assembly ({@code ragkb.generator.context.*}): which text of the retrieved chunks a
+   * generator reads. Chunks of one document that overlap or touch are always merged into one source.
+   *
+   * @param smallToBig hand over each retrieved chunk's parent passage (its section, or the part of a
+   *     long section around it), where it fits, instead of the chunk alone
+   * @param maxTokens the most tokens of source text a generator reads in all (an LLM also within what
+   *     its context window leaves); sources that do not fit are left out, lowest ranked first
+   * @param maxPassageTokens the largest parent passage used in place of its chunk
+   */
+  public record Context(
+      @DefaultValue("true") boolean smallToBig,
+      @DefaultValue("2048") @Min(1) int maxTokens,
+      @DefaultValue("1024") @Min(1) int maxPassageTokens) {}
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Milvus, the vector index of {@code ragkb.index.backend=lucene+milvus}.
+ * Milvus, the vector index of {@code ragkb.index.backend=lucene+milvus} and {@code elasticsearch+milvus}.
  *
  * @param uri the Milvus endpoint ({@code RAGKB_INDEX_MILVUS_URI})
  * @param token {@code user:password} or an API key, when authentication is on

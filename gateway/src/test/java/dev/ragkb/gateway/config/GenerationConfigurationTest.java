@@ -6,6 +6,7 @@ import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.generation.extractive.ExtractiveGenerator;
 import dev.ragkb.generation.fallback.FallbackGenerator;
 import dev.ragkb.generation.openai.OpenAiChatClient;
@@ -47,6 +48,19 @@ class GenerationConfigurationTest {
       assertThat(context).hasSingleBean(Generator.class).doesNotHaveBean(OpenAiChatClient.class);
       assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class);
     });
+  }
+
+  @Test
+  void bindsContextAssemblyUnderGeneratorContextWithSmallToBigOnByDefault() {
+    runner.run(context -> {
+      assertThat(context).hasSingleBean(ContextAssembler.class);
+      assertThat(context.getBean(GeneratorProperties.class).context())
+          .isEqualTo(new GeneratorProperties.Context(true, 2048, 1024));
+    });
+    runner.withPropertyValues("ragkb.generator.context.small-to-big=false", "ragkb.generator.context.max-tokens=900",
+            "ragkb.generator.context.max-passage-tokens=300")
+        .run(context -> assertThat(context.getBean(GeneratorProperties.class).context())
+            .isEqualTo(new GeneratorProperties.Context(false, 900, 300)));
   }
 
   @Test

@@ -3,8 +3,8 @@ package dev.ragkb.generation.citation;
 import dev.ragkb.core.Answer;
 import dev.ragkb.core.Citation;
 import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.core.Hit;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.generation.context.Passage;
 import dev.ragkb.generation.text.SentenceSplitter;
 import dev.ragkb.generation.text.SentenceSplitter.Span;
 import java.util.ArrayList;
@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that each cited sentence of an answer is supported by the passage it cites, and builds the
- * answer's citations. A sentence is supported by a passage when its embedding lies at least {@link
+ * answer's citations. The passages are those the generator read (see {@link
+ * dev.ragkb.generation.context.ContextAssembler}), so support is judged, and snippets are cut, from
+ * exactly the text it was shown. A sentence is supported by a passage when its embedding lies at least {@link
  * Settings#minSupport} from the embedding of the passage or of one of the passage's sentences (a
  * claim usually restates one sentence; comparing with the whole passage alone would dilute it).
  * Each citation's snippet is the sentence of the passage that best supports the claims citing it.
@@ -62,12 +64,12 @@ public final class CitationValidator {
   /**
    * Builds the answer for {@code text}, whose markers were renumbered by {@link CitationMarkers}.
    *
-   * @param cited the hit each marker names: {@code [n]} names element {@code n - 1}
+   * @param cited the passage each marker names: {@code [n]} names element {@code n - 1}
    * @return an abstention when nothing is cited; otherwise the text with one citation per cited
-   *     hit, in number order, and the claims that lack support
+   *     passage, in number order, and the claims that lack support
    * @throws IllegalArgumentException when the text names a number outside {@code cited}
    */
-  public Answer validate(String text, List<Hit> cited) {
+  public Answer validate(String text, List<Passage> cited) {
     if (cited.isEmpty()) {
       return Answer.abstain();
     }
@@ -96,9 +98,8 @@ public final class CitationValidator {
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < cited.size(); i++) {
-      Hit hit = cited.get(i);
       Span span = bestSpan[i] != null ? bestSpan[i] : evidence.get(i).getFirst().span();
-      citations.add(Citation.of(i + 1, hit, span.start(), span.end()));
+      citations.add(cited.get(i).cite(i + 1, span.start(), span.end()));
     }
     return new Answer(text, citations, false, false, unsupported);
   }
@@ -147,13 +148,13 @@ public final class CitationValidator {
     return ns;
   }
 
-  /** Per cited hit: its sentences and, last, the whole passage. */
-  private List<List<Evidence>> evidence(List<Hit> cited) {
+  /** Per cited passage: its sentences and, last, the whole passage. */
+  private List<List<Evidence>> evidence(List<Passage> cited) {
     List<Span> spans = new ArrayList<>();
     List<String> pieces = new ArrayList<>();
     int[] counts = new int[cited.size()];
     for (int i = 0; i < cited.size(); i++) {
-      String chunk = cited.get(i).chunk().text();
+      String chunk = cited.get(i).text();
       List<Span> sentences = SentenceSplitter.spans(chunk);
       for (Span s : sentences) {
         spans.add(s);

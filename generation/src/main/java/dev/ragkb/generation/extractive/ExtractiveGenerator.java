@@ -6,7 +6,10 @@ import dev.ragkb.core.Citation;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.Hit;
+import dev.ragkb.generation.context.ContextAssembler;
+import dev.ragkb.generation.context.Passage;
 import dev.ragkb.generation.text.SentenceSplitter;
+import dev.ragkb.generation.text.SentenceSplitter.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,7 +20,9 @@ import java.util.Set;
 
 /**
  * Answers with the sentences of the top sources that best match the question, each followed by the
- * number of its source. A sentence scores the mean of its embedding similarity to the question and
+ * number of its source. The sources are the passages the {@link ContextAssembler} makes of the top
+ * hits (their parent sections, where they fit), so an answer may come from next to a matched chunk;
+ * a citation's snippet is the span of its passage that holds the sentences the answer took from it. A sentence scores the mean of its embedding similarity to the question and
  * the share of the question's content words it (or its headings) contains; when no sentence reaches
  * {@link Settings#minScore} the generator abstains rather than guess. Its markers are valid by
  * construction: each names the source its sentence was copied from. The answer streams as a single
@@ -26,13 +31,14 @@ import java.util.Set;
 public final class ExtractiveGenerator implements Generator {
 
   /**
-   * @param maxSources how many of the top sources are read
+   * @param maxSources how many of the top hits are read
    * @param maxSentences how many sentences the answer holds at most
    * @param minScore the least score a sentence needs to be used; below it for every sentence, the
    *     answer abstains. Calibrated on bge-small-en-v1.5, whose similarities between unrelated
    *     English sentences sit around 0.4-0.6 (so an unrelated sentence scores about 0.25)
    * @param relativeCutoff a sentence besides the best must score at least this share of the best
-   * @param snippetChars the longest snippet a citation carries
+   * @param snippetChars the longest snippet a citation carries: the cited sentences of a passage,
+   *     or its best cited sentence alone when they would be longer (cut when that one is)
    */
   public record Settings(int maxSources, int maxSentences, double minScore, double relativeCutoff, int snippetChars) {
     public Settings {
@@ -49,14 +55,16 @@ public final class ExtractiveGenerator implements Generator {
     }
   }
 
-  private record Candidate(int source, int position, String sentence, double score) {}
+  private record Candidate(int source, Span span, String sentence, double score) {}
 
   private final EmbeddingModel embeddings;
+  private final ContextAssembler context;
   private final Settings settings;
   private final TermOverlap overlap = new TermOverlap();
 
-  public ExtractiveGenerator(EmbeddingModel embeddings, Settings settings) {
+  public ExtractiveGenerator(EmbeddingModel embeddings, ContextAssembler context, Settings settings) {
     this.embeddings = embeddings;
+    this.context = context;
     this.settings = settings;
   }
 
@@ -67,8 +75,8 @@ public final class ExtractiveGenerator implements Generator {
     return answer;
   }
 
-  private Answer answer(String question, List<Hit> sources) {
-    List<Hit> read = sources.subList(0, Math.min(settings.maxSources(), sources.size()));
+  private Answer answer(String question, List<Hit> hits) {
+    List<Passage> read = context.assemble(hits.subList(0, Math.min(settings.maxSources(), hits.size())));
     List<Candidate> candidates = score(question, read);
     double best = candidates.stream().mapToDouble(Candidate::score).max().orElse(0);
     if (best < settings.minScore()) {
@@ -84,18 +92,18 @@ public final class ExtractiveGenerator implements Generator {
     return compose(chosen, read);
   }
 
-  private List<Candidate> score(String question, List<Hit> sources) {
+  private List<Candidate> score(String question, List<Passage> sources) {
     Set<String> questionTerms = overlap.terms(question);
     List<Candidate> unscored = new ArrayList<>();
     List<Double> coverages = new ArrayList<>();
     for (int s = 0; s < sources.size(); s++) {
-      var chunk = sources.get(s).chunk();
-      Set<String> headingTerms = overlap.terms(chunk.title() + " " + String.join(" ", chunk.headingPath()));
-      List<String> sentences = SentenceSplitter.split(chunk.text());
-      for (int p = 0; p < sentences.size(); p++) {
-        Set<String> terms = new HashSet<>(overlap.terms(sentences.get(p)));
+      Passage passage = sources.get(s);
+      Set<String> headingTerms = overlap.terms(passage.title() + " " + String.join(" ", passage.headingPath()));
+      for (Span span : SentenceSplitter.spans(passage.text())) {
+        String sentence = span.of(passage.text());
+        Set<String> terms = new HashSet<>(overlap.terms(sentence));
         terms.addAll(headingTerms);
-        unscored.add(new Candidate(s, p, sentences.get(p), 0));
+        unscored.add(new Candidate(s, span, sentence, 0));
         coverages.add(TermOverlap.coverage(questionTerms, terms));
       }
     }
@@ -108,12 +116,13 @@ public final class ExtractiveGenerator implements Generator {
     for (int i = 0; i < unscored.size(); i++) {
       Candidate c = unscored.get(i);
       double score = 0.5 * dot(q, vectors.get(i)) + 0.5 * coverages.get(i);
-      scored.add(new Candidate(c.source(), c.position(), c.sentence(), score));
+      scored.add(new Candidate(c.source(), c.span(), c.sentence(), score));
     }
     return scored;
   }
 
-  private Answer compose(List<Candidate> chosen, List<Hit> sources) {
+  /** @param chosen best first */
+  private Answer compose(List<Candidate> chosen, List<Passage> sources) {
     Map<Integer, Integer> numberOfSource = new LinkedHashMap<>();
     StringBuilder text = new StringBuilder();
     for (Candidate c : chosen) {
@@ -124,16 +133,20 @@ public final class ExtractiveGenerator implements Generator {
       text.append(c.sentence()).append(" [").append(n).append(']');
     }
     List<Citation> citations = new ArrayList<>();
-    numberOfSource.forEach((source, n) -> {
-      Hit hit = sources.get(source);
-      String chunkText = hit.chunk().text();
-      int from = 0;
-      while (from < chunkText.length() && Character.isWhitespace(chunkText.charAt(from))) {
-        from++;
-      }
-      citations.add(Citation.of(n, hit, from, Math.min(chunkText.length(), from + settings.snippetChars())));
-    });
+    numberOfSource.forEach((source, n) -> citations.add(snippet(n, sources.get(source),
+        chosen.stream().filter(c -> c.source() == source).map(Candidate::span).toList())));
     return new Answer(text.toString(), citations, false);
+  }
+
+  /** Cites the span of {@code passage} from its first to its last quoted sentence, or the best one when that is too long. */
+  private Citation snippet(int n, Passage passage, List<Span> quoted) {
+    int from = quoted.stream().mapToInt(Span::start).min().orElseThrow();
+    int to = quoted.stream().mapToInt(Span::end).max().orElseThrow();
+    if (to - from > settings.snippetChars()) {
+      from = quoted.getFirst().start();
+      to = Math.min(quoted.getFirst().end(), from + settings.snippetChars());
+    }
+    return passage.cite(n, from, to);
   }
 
   private static double dot(float[] a, float[] b) {

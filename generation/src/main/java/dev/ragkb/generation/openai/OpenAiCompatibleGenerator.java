@@ -6,6 +6,7 @@ import dev.ragkb.core.Generator;
 import dev.ragkb.core.Hit;
 import dev.ragkb.generation.citation.CitationMarkers;
 import dev.ragkb.generation.citation.CitationValidator;
+import dev.ragkb.generation.context.Passage;
 import dev.ragkb.generation.prompt.PromptBuilder;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class OpenAiCompatibleGenerator implements Generator {
     pass(markers.finish(), text, stream);
     log.debug("generated {} tokens, finish reason {}, {} of {} sources cited", completion.completionTokens(),
         completion.finishReason(), markers.citedSources().size(), prompt.sources().size());
-    List<Hit> cited = markers.citedSources().stream().map(n -> prompt.sources().get(n - 1)).toList();
+    List<Passage> cited = markers.citedSources().stream().map(n -> prompt.sources().get(n - 1)).toList();
     Answer answer = validator.validate(text.toString(), cited);
     if (answer.abstained() && !answer.answer().contentEquals(text)) {
       stream.retract();

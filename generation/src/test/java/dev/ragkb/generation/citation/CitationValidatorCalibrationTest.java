@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.core.Answer;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.Hit;
+import dev.ragkb.generation.context.Passage;
 import dev.ragkb.indexing.onnx.OnnxEmbeddingModel;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +67,7 @@ class CitationValidatorCalibrationTest {
   void theDefaultThresholdSeparatesSupportedFromUnsupportedClaims() {
     var validator = new CitationValidator(bge, CitationValidator.Settings.defaults());
     for (Example e : EXAMPLES) {
-      Answer a = validator.validate(e.claim() + " [1].", List.of(PASSAGES.get(e.passage())));
+      Answer a = validator.validate(e.claim() + " [1].", List.of(Passage.of(PASSAGES.get(e.passage()))));
       double similarity = a.unsupported().isEmpty() ? Double.NaN : a.unsupported().getFirst().similarity();
       log.info("supported={} flagged={} similarity={} claim={}", e.supported(), !a.unsupported().isEmpty(), similarity, e.claim());
       assertThat(a.unsupported().isEmpty()).as("%s (passage %d)", e.claim(), e.passage()).isEqualTo(e.supported());
@@ -80,7 +81,7 @@ class CitationValidatorCalibrationTest {
     double minSupported = 1;
     double maxUnsupported = -1;
     for (Example e : EXAMPLES) {
-      double s = strict.validate(e.claim() + " [1].", List.of(PASSAGES.get(e.passage()))).unsupported().getFirst().similarity();
+      double s = strict.validate(e.claim() + " [1].", List.of(Passage.of(PASSAGES.get(e.passage())))).unsupported().getFirst().similarity();
       log.info("calibration supported={} similarity={} claim={}", e.supported(), String.format("%.3f", s), e.claim());
       if (e.supported()) {
         minSupported = Math.min(minSupported, s);

@@ -8,6 +8,8 @@ import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.generation.context.ContextAssembler;
+import dev.ragkb.generation.context.Passage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,7 @@ class CitationValidatorTest {
   @Test
   void citesEachCitedSourceWithTheSentenceThatSupportsItAndItsOffsets() {
     Answer a = validator.validate("Hold the reset button for 17 seconds [1]. Invoices are issued on the first business day [2].",
-        List.of(router, billing));
+        List.of(Passage.of(router), Passage.of(billing)));
 
     assertThat(a.abstained()).isFalse();
     assertThat(a.unsupported()).isEmpty();
@@ -38,7 +40,7 @@ class CitationValidatorTest {
   @Test
   void flagsASentenceItsCitedSourceDoesNotSupport() {
     Answer a = validator.validate("Invoices are issued on the first business day [1]. Hold the reset button for 17 seconds [1].",
-        List.of(billing));
+        List.of(Passage.of(billing)));
 
     assertThat(a.unsupported()).extracting(UnsupportedClaim::sentence).containsExactly("Hold the reset button for 17 seconds.");
     assertThat(a.unsupported().getFirst().n()).isEqualTo(1);
@@ -47,10 +49,26 @@ class CitationValidatorTest {
   @Test
   void attachesAMarkerAfterTheFullStopToTheSentenceBefore() {
     Answer a = validator.validate("Hold the reset button for 17 seconds. [1] Invoices are issued on the first business day. [2]",
-        List.of(router, billing));
+        List.of(Passage.of(router), Passage.of(billing)));
 
     assertThat(a.unsupported()).isEmpty();
     assertThat(a.citations().get(1).snippet()).isEqualTo("Invoices are issued on the first business day.");
+  }
+
+  @Test
+  void judgesAndCitesAgainstThePassageTheGeneratorReadNotTheMatchedChunk() {
+    String doc = "Router manual.\n\n" + router.chunk().text();
+    Hit antennas = Fixtures.childHit("router", doc, "The router has two antennas.", router.chunk().text(), 0.9);
+    Passage section = new ContextAssembler(text -> text.split("\\s+").length, new ContextAssembler.Settings(true, 1000, 1000))
+        .assemble(List.of(antennas)).getFirst();
+
+    Answer a = validator.validate("Hold the reset button for 17 seconds [1].", List.of(section));
+
+    assertThat(a.unsupported()).isEmpty();
+    Citation c = a.citations().getFirst();
+    assertThat(c.snippet()).isEqualTo("Hold the reset button for 17 seconds to restore factory settings.")
+        .isEqualTo(doc.substring(c.snippetStart(), c.snippetEnd()));
+    assertThat(c.chunkId()).isEqualTo(antennas.chunk().id());
   }
 
   @Test

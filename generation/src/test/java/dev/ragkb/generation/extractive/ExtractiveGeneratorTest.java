@@ -7,6 +7,7 @@ import dev.ragkb.core.Citation;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.Hit;
+import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.generation.text.SentenceSplitter;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,8 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class ExtractiveGeneratorTest {
 
+  private static final ContextAssembler CONTEXT =
+      new ContextAssembler(text -> text.split("\\s+").length, new ContextAssembler.Settings(true, 2048, 1024));
+
   private final ExtractiveGenerator generator =
-      new ExtractiveGenerator(new HashingEmbeddingModel(256), ExtractiveGenerator.Settings.defaults());
+      new ExtractiveGenerator(new HashingEmbeddingModel(256), CONTEXT, ExtractiveGenerator.Settings.defaults());
 
   private final List<Hit> sources =
       List.of(
@@ -37,7 +41,7 @@ class ExtractiveGeneratorTest {
   @Test
   void citesExactlyTheSourcesItsMarkersName() {
     // a lower bar, so that sentences of several sources qualify
-    var lenient = new ExtractiveGenerator(new HashingEmbeddingModel(256), new ExtractiveGenerator.Settings(5, 3, 0.1, 0.0, 400));
+    var lenient = new ExtractiveGenerator(new HashingEmbeddingModel(256), CONTEXT, new ExtractiveGenerator.Settings(5, 3, 0.1, 0.0, 400));
     Answer a = lenient.generate("When are invoices issued, what fee do late payments incur, and what do employees receive?", sources);
 
     Matcher m = Pattern.compile("\\[(\\d+)]").matcher(a.answer());
@@ -49,6 +53,20 @@ class ExtractiveGeneratorTest {
     assertThat(markers).first().isEqualTo(1);
     assertThat(a.citations()).hasSizeGreaterThan(1);
     assertThat(a.citations()).extracting(Citation::documentId).doesNotContain("router");
+  }
+
+  @Test
+  void answersFromTheParentOfAMatchedChunkAndCitesTheQuotedSentenceWhereItStands() {
+    String doc = "Router manual.\n\nThe router has two antennas. Hold the reset button for 17 seconds to restore factory settings.";
+    String section = doc.substring(doc.indexOf("The router"));
+    Hit antennas = Fixtures.childHit("router", doc, "The router has two antennas.", section, 0.9);
+
+    Answer a = generator.generate("How long do I hold the reset button?", List.of(antennas));
+
+    assertThat(a.answer()).startsWith("Hold the reset button for 17 seconds to restore factory settings. [1]");
+    Citation c = a.citations().getFirst();
+    assertThat(c.snippet()).contains("Hold the reset button for 17 seconds").isEqualTo(doc.substring(c.snippetStart(), c.snippetEnd()));
+    assertThat(c.chunkId()).isEqualTo(antennas.chunk().id());
   }
 
   @Test

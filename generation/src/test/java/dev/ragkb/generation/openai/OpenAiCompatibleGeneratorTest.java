@@ -9,6 +9,8 @@ import dev.ragkb.core.Citation;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.generation.citation.CitationValidator;
 import dev.ragkb.generation.openai.ScriptedServer.Cut;
@@ -52,6 +54,8 @@ class OpenAiCompatibleGeneratorTest {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private ScriptedServer server;
   private OpenAiChatClient client;
+  private static final TokenCounter WORDS = text -> text.split("\\s+").length;
+
   private OpenAiCompatibleGenerator generator;
 
   private final Hit billing = Fixtures.hit("billing", 0, "Invoices are issued on the first business day.", 0.9);
@@ -65,7 +69,8 @@ class OpenAiCompatibleGeneratorTest {
         Duration.ofMinutes(1), Duration.ofMinutes(1), 1, Duration.ofMillis(1), Duration.ofMillis(1),
         new OpenAiChatClient.Breaker(100, 100, 50, Duration.ofMinutes(1))), executor, new SimpleMeterRegistry());
     generator = new OpenAiCompatibleGenerator(client,
-        new PromptBuilder(text -> text.split("\\s+").length, new PromptBuilder.Settings(4096, 512)),
+        new PromptBuilder(WORDS, new ContextAssembler(WORDS, new ContextAssembler.Settings(true, 4096, 1024)),
+            new PromptBuilder.Settings(4096, 512)),
         new CitationValidator(new HashingEmbeddingModel(512), new CitationValidator.Settings(0.5)),
         new OpenAiCompatibleGenerator.Settings("qwen", 0.1, 1.0, 512, true));
   }
@@ -104,6 +109,22 @@ class OpenAiCompatibleGeneratorTest {
     assertThat(a.unsupported()).isEmpty();
     assertThat(a.abstained()).isFalse();
     assertThat(a.degraded()).isFalse();
+  }
+
+  @Test
+  void showsTheModelTheParentOfAMatchedChunkAndCitesTheSentenceItUsedAtItsDocumentOffsets() {
+    String doc = "Router manual.\n\n" + router.chunk().text();
+    Hit antennas = Fixtures.childHit("router", doc, "The router has two antennas.", router.chunk().text(), 0.9);
+    server.then(vllm("Hold the reset button for 17 seconds [1]."));
+
+    Answer a = generator.generate("How long do I hold reset?", List.of(antennas));
+
+    assertThat(server.requests().getFirst()).contains("Hold the reset button for 17 seconds to restore factory settings.");
+    assertThat(a.unsupported()).isEmpty();
+    Citation c = a.citations().getFirst();
+    assertThat(c.snippet()).isEqualTo("Hold the reset button for 17 seconds to restore factory settings.")
+        .isEqualTo(doc.substring(c.snippetStart(), c.snippetEnd()));
+    assertThat(c.chunkId()).isEqualTo(antennas.chunk().id());
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.context.ContextAssembler;
+import dev.ragkb.generation.context.Passage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,9 @@ class PromptBuilderTest {
 
   private static final TokenCounter WORDS = text -> text.isBlank() ? 0 : text.strip().split("\\s+").length;
 
-  private final PromptBuilder builder = new PromptBuilder(WORDS, new PromptBuilder.Settings(8192, 512));
+  private static final ContextAssembler CONTEXT = new ContextAssembler(WORDS, new ContextAssembler.Settings(true, 100_000, 1024));
+
+  private final PromptBuilder builder = new PromptBuilder(WORDS, CONTEXT, new PromptBuilder.Settings(8192, 512));
 
   private static final Hit ROUTER = Fixtures.hit("router", 0, "Hold the reset button for 17 seconds.", 0.9);
 
@@ -46,7 +50,7 @@ class PromptBuilderTest {
         .contains("Question: How long do I hold reset?");
     assertThat(user(p).indexOf("Question:")).isGreaterThan(user(p).lastIndexOf("</source>"));
     assertThat(system(p)).contains("[1]").contains("same language as the question");
-    assertThat(p.sources()).containsExactly(ROUTER, p.sources().get(1));
+    assertThat(p.sources()).extracting(Passage::chunkIds).containsExactly(List.of("router#0"), List.of("billing#0"));
   }
 
   @Test
@@ -73,16 +77,31 @@ class PromptBuilderTest {
   }
 
   @Test
+  void showsTheModelTheParentSectionOfAMatchedChunk() {
+    String section = "Factory reset. Hold the reset button for 17 seconds. The status light then blinks amber.";
+    Hit hold = Fixtures.childHit("router", "Manual.\n\n" + section, "Hold the reset button for 17 seconds.", section, 0.9);
+
+    var p = builder.build("What does the light do after a reset?", List.of(hold));
+
+    assertThat(user(p)).contains("\n" + section + "\n</source>");
+    assertThat(p.sources()).singleElement().satisfies(s -> {
+      assertThat(s.text()).isEqualTo(section);
+      assertThat(s.startOffset()).isEqualTo("Manual.\n\n".length());
+      assertThat(s.chunkIds()).containsExactly(hold.chunk().id());
+    });
+  }
+
+  @Test
   void keepsSourcesInRetrievalOrderWhileTheyFitTheContextWindow() {
     String big = "word ".repeat(300);
-    var small = new PromptBuilder(WORDS, new PromptBuilder.Settings(800, 100));
+    var small = new PromptBuilder(WORDS, CONTEXT, new PromptBuilder.Settings(800, 100));
     Hit a = Fixtures.hit("a", 0, "first " + big, 0.9);
     Hit b = Fixtures.hit("b", 0, "second " + big, 0.8);
     Hit c = Fixtures.hit("c", 0, "third short passage", 0.7);
 
     var p = small.build("question?", List.of(a, b, c));
 
-    assertThat(p.sources()).containsExactly(a, c);
+    assertThat(p.sources()).extracting(Passage::hits).containsExactly(List.of(a), List.of(c));
     assertThat(user(p)).contains("<source n=\"2\" title=\"Title of c\">").doesNotContain("second");
   }
 }

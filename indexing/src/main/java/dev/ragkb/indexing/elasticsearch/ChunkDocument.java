@@ -33,7 +33,8 @@ record ChunkDocument(
     List<String> tags,
     float @Nullable [] vector) {
 
-  static ChunkDocument of(EmbeddedChunk embedded) {
+  /** @param withVector false when the index keeps no vectors: the field is then left out of the document */
+  static ChunkDocument of(EmbeddedChunk embedded, boolean withVector) {
     Chunk c = embedded.chunk();
     List<String> acl = new ArrayList<>();
     if (c.acl().isPublic()) {
@@ -43,7 +44,7 @@ record ChunkDocument(
     c.acl().groups().forEach(g -> acl.add(FilterQueries.groupTerm(g)));
     String body = c.title() + "\n" + String.join(" ", c.headingPath()) + "\n" + c.text();
     return new ChunkDocument(c.id(), c.documentId(), body, c.text(), c.title(), c.source(), c.headingPath(), c.page(),
-        c.ordinal(), c.startOffset(), c.endOffset(), acl, List.copyOf(c.tags()), embedded.vector());
+        c.ordinal(), c.startOffset(), c.endOffset(), acl, List.copyOf(c.tags()), withVector ? embedded.vector() : null);
   }
 
   Chunk toChunk(String kbId) {

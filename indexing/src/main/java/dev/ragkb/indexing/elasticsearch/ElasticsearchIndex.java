@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Elasticsearch index per knowledge base ({@code <prefix><kbId>}), created on its first write:
  * a BM25 {@code body} field analysed for the knowledge base's language, an int8-quantized HNSW
- * {@code dense_vector}, and keyword fields for ACL, tags and document ids. Both searches push the
- * same {@link FilterQueries} into the query. Thread-safe; {@link #close()} releases the connections.
+ * {@code dense_vector} (unless Milvus holds the vectors), and keyword fields for ACL, tags and
+ * document ids. Both searches push the same {@link FilterQueries} into the query. Thread-safe;
+ * {@link #close()} releases the connections.
  *
  * <p>Needs no module beyond the server's own: no {@code _delete_by_query} (reindex module), no
  * {@code rrf} retriever (text and vector hits are fused by the caller), and health is read with
@@ -77,6 +78,9 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
    *     closer to exact
    * @param analyzers analyzer names by language code, replacing {@link IndexMapping#analyzer}'s choice
    *     for those languages (a cluster without the analysis-common module has no {@code english})
+   * @param vectors false when another store (Milvus) holds the vectors: new indexes then have no
+   *     {@code dense_vector} field, writes carry no vectors and vector searches find nothing, so the
+   *     cluster neither stores nor graphs them (as Lucene's {@code VectorFormat.NONE})
    */
   public record Settings(
       URI url,
@@ -90,7 +94,8 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
       Duration connectTimeout,
       Duration socketTimeout,
       int numCandidates,
-      Map<String, String> analyzers) {
+      Map<String, String> analyzers,
+      boolean vectors) {
 
     public Settings {
       Objects.requireNonNull(url, "url");
@@ -108,17 +113,23 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     /** Defaults for a cluster at {@code url}. */
     public static Settings of(URI url) {
       return new Settings(url, null, "ragkb-", 1, 500, 4, 5, Duration.ofMillis(200), Duration.ofSeconds(5),
-          Duration.ofSeconds(60), 100, Map.of());
+          Duration.ofSeconds(60), 100, Map.of(), true);
     }
 
     public Settings withReplicas(int newReplicas) {
       return new Settings(url, apiKey, indexPrefix, newReplicas, bulkOperations, maxConcurrentBulks, maxRetries,
-          retryBackoff, connectTimeout, socketTimeout, numCandidates, analyzers);
+          retryBackoff, connectTimeout, socketTimeout, numCandidates, analyzers, vectors);
     }
 
     public Settings withAnalyzers(Map<String, String> newAnalyzers) {
       return new Settings(url, apiKey, indexPrefix, replicas, bulkOperations, maxConcurrentBulks, maxRetries,
-          retryBackoff, connectTimeout, socketTimeout, numCandidates, newAnalyzers);
+          retryBackoff, connectTimeout, socketTimeout, numCandidates, newAnalyzers, vectors);
+    }
+
+    /** Text only: another store holds the vectors. */
+    public Settings withoutVectors() {
+      return new Settings(url, apiKey, indexPrefix, replicas, bulkOperations, maxConcurrentBulks, maxRetries,
+          retryBackoff, connectTimeout, socketTimeout, numCandidates, analyzers, false);
     }
 
     /** The analyzer of a knowledge base's text field. */
@@ -132,7 +143,7 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
       // never print the API key
       return "Settings[url=" + url + ", indexPrefix=" + indexPrefix + ", replicas=" + replicas + ", bulkOperations="
           + bulkOperations + ", maxConcurrentBulks=" + maxConcurrentBulks + ", maxRetries=" + maxRetries
-          + ", numCandidates=" + numCandidates + ", analyzers=" + analyzers + "]";
+          + ", numCandidates=" + numCandidates + ", analyzers=" + analyzers + ", vectors=" + vectors + "]";
     }
   }
 
@@ -197,7 +208,7 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
           throw new InvalidRequestException("chunk " + c.chunk().id() + " is not of document " + documentId);
         }
         stale.remove(c.chunk().id());
-        ChunkDocument doc = ChunkDocument.of(c);
+        ChunkDocument doc = ChunkDocument.of(c, settings.vectors());
         operations.add(BulkOperation.of(o -> o.index(i -> i.id(doc.chunkId()).document(doc))));
       }
       removed += stale.size();
@@ -208,13 +219,22 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     log.debug("replaced documents kb={} documents={} removedChunks={}", kbId, chunksByDocument.size(), removed);
   }
 
+  /** What it was connected with. */
+  public Settings settings() {
+    return settings;
+  }
+
   @Override
   public List<dev.ragkb.core.Hit> searchText(TextQuery query) {
     return search(query.kbId(), textSearch(indexName(query.kbId()), query));
   }
 
+  /** Empty when this index keeps no vectors ({@link Settings#vectors}). */
   @Override
   public List<dev.ragkb.core.Hit> searchVectors(VectorQuery query) {
+    if (!settings.vectors()) {
+      return List.of();
+    }
     return search(query.kbId(), vectorSearch(indexName(query.kbId()), query, settings.numCandidates()));
   }
 
@@ -312,7 +332,8 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
     }
     try {
       if (!client.indices().exists(e -> e.index(index)).value()) {
-        client.indices().create(IndexMapping.create(index, settings.analyzer(languageOfKb.apply(kbId)), settings.replicas()));
+        client.indices().create(IndexMapping.create(index, settings.analyzer(languageOfKb.apply(kbId)), settings.replicas(),
+            settings.vectors()));
         log.info("created Elasticsearch index {} kb={}", index, kbId);
       }
     } catch (ElasticsearchException e) {

@@ -40,8 +40,9 @@ final class IndexMapping {
     };
   }
 
-  static CreateIndexRequest create(String index, String analyzer, int replicas) {
-    return CreateIndexRequest.of(c -> c.index(index).settings(settings(replicas)).mappings(mappings(analyzer)));
+  /** @param vectors whether the index has the {@code dense_vector} field; without it, strict mapping refuses vectors */
+  static CreateIndexRequest create(String index, String analyzer, int replicas, boolean vectors) {
+    return CreateIndexRequest.of(c -> c.index(index).settings(settings(replicas)).mappings(mappings(analyzer, vectors)));
   }
 
   private static IndexSettings settings(int replicas) {
@@ -54,31 +55,35 @@ final class IndexMapping {
         .refreshInterval(t -> t.time("-1")));
   }
 
-  static TypeMapping mappings(String analyzer) {
+  static TypeMapping mappings(String analyzer, boolean vectors) {
     Property keyword = Property.of(p -> p.keyword(k -> k));
     Property storedOnly = Property.of(p -> p.keyword(k -> k.index(false).docValues(false)));
     Property storedInt = Property.of(p -> p.integer(i -> i.index(false).docValues(false)));
-    return TypeMapping.of(m -> m
-        .dynamic(DynamicMapping.Strict)
-        .properties(CHUNK_ID, keyword)
-        .properties(DOCUMENT_ID, keyword)
-        .properties(ACL, keyword)
-        .properties(TAGS, keyword)
-        .properties(BODY, p -> p.text(t -> t.analyzer(analyzer)))
-        .properties("text", p -> p.text(t -> t.index(false)))
-        .properties("title", storedOnly)
-        .properties("source", storedOnly)
-        .properties("headings", storedOnly)
-        .properties("page", storedInt)
-        .properties("ordinal", storedInt)
-        .properties("startOffset", storedInt)
-        .properties("endOffset", storedInt)
+    return TypeMapping.of(m -> {
+      m.dynamic(DynamicMapping.Strict)
+          .properties(CHUNK_ID, keyword)
+          .properties(DOCUMENT_ID, keyword)
+          .properties(ACL, keyword)
+          .properties(TAGS, keyword)
+          .properties(BODY, p -> p.text(t -> t.analyzer(analyzer)))
+          .properties("text", p -> p.text(t -> t.index(false)))
+          .properties("title", storedOnly)
+          .properties("source", storedOnly)
+          .properties("headings", storedOnly)
+          .properties("page", storedInt)
+          .properties("ordinal", storedInt)
+          .properties("startOffset", storedInt)
+          .properties("endOffset", storedInt);
+      if (vectors) {
         // Cosine equals the dot product on our unit-length embeddings, without dot_product's
         // rejection of vectors that are off unit length by rounding. Dimensions come from the first
         // vector indexed, so the index follows the knowledge base's embedding model.
-        .properties(VECTOR, p -> p.denseVector(v -> v
+        m.properties(VECTOR, p -> p.denseVector(v -> v
             .index(true)
             .similarity(DenseVectorSimilarity.Cosine)
-            .indexOptions(o -> o.type(DenseVectorIndexOptionsType.Int8Hnsw)))));
+            .indexOptions(o -> o.type(DenseVectorIndexOptionsType.Int8Hnsw))));
+      }
+      return m;
+    });
   }
 }

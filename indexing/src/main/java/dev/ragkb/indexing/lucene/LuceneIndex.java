@@ -3,6 +3,8 @@ package dev.ragkb.indexing.lucene;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.HybridIndex;
+import dev.ragkb.core.Ranked;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +34,14 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * HNSW vector field. Writes are committed before they return (durable) and visible to the next
  * search (near-real-time refresh). Thread-safe.
  */
-public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Closeable {
+public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, HybridIndex, Closeable {
 
   private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
@@ -117,16 +124,24 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   @Override
   public List<Hit> searchText(TextQuery query) {
     KbIndex kb = index(query.kbId());
+    Query q = textQuery(kb, query);
+    return q == null ? List.of() : search(kb, query.kbId(), q, query.topK());
+  }
+
+  /** BM25 over the analysed terms within the filter; null when the text has no searchable terms. */
+  private static @Nullable Query textQuery(KbIndex kb, TextQuery query) {
     Set<String> terms = analyze(kb.analyzer(), query.text());
     if (terms.isEmpty()) {
-      return List.of();
+      return null;
     }
-    Query q =
-        new BooleanQuery.Builder()
-            .add(bm25Query(terms), BooleanClause.Occur.MUST)
-            .add(FilterQueries.of(query.filter()), BooleanClause.Occur.FILTER)
-            .build();
-    return search(kb, query.kbId(), q, query.topK());
+    Query filter = FilterQueries.of(query.filter());
+    if (filter instanceof MatchAllDocsQuery) {
+      return bm25Query(terms);
+    }
+    return new BooleanQuery.Builder()
+        .add(bm25Query(terms), BooleanClause.Occur.MUST)
+        .add(filter, BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /** A disjunction of the analysed terms over the text field, scored by BM25. */
@@ -138,9 +153,44 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
 
   @Override
   public List<Hit> searchVectors(VectorQuery query) {
-    KbIndex kb = index(query.kbId());
-    Query q = new KnnFloatVectorQuery(ChunkFields.VECTOR, query.vector(), query.topK(), FilterQueries.of(query.filter()));
-    return search(kb, query.kbId(), q, query.topK());
+    return search(index(query.kbId()), query.kbId(), knnQuery(query), query.topK());
+  }
+
+  /** kNN within the filter, applied during the graph search; no filter at all when everything is readable. */
+  private static Query knnQuery(VectorQuery query) {
+    Query filter = FilterQueries.of(query.filter());
+    return new KnnFloatVectorQuery(ChunkFields.VECTOR, query.vector(), query.topK(),
+        filter instanceof MatchAllDocsQuery ? null : filter);
+  }
+
+  @Override
+  public List<Hit> searchHybrid(TextQuery text, VectorQuery vector, CandidateFusion fusion) {
+    if (!text.kbId().equals(vector.kbId())) {
+      throw new IllegalArgumentException("text and vector queries name different knowledge bases");
+    }
+    KbIndex kb = index(text.kbId());
+    Query bm25 = textQuery(kb, text);
+    Query knn = knnQuery(vector);
+    return withSearcher(kb, text.kbId(), searcher -> {
+      List<Ranked<Integer>> textRanking = bm25 == null ? List.of() : ranked(searcher.search(bm25, text.topK()));
+      List<Ranked<Integer>> chosen = fusion.select(textRanking, ranked(searcher.search(knn, vector.topK())));
+      int[] docs = chosen.stream().mapToInt(Ranked::key).toArray();
+      double[] scores = chosen.stream().mapToDouble(Ranked::score).toArray();
+      return load(searcher, text.kbId(), docs, scores);
+    });
+  }
+
+  private static List<Ranked<Integer>> ranked(TopDocs top) {
+    List<Ranked<Integer>> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc d : top.scoreDocs) {
+      out.add(new Ranked<>(d.doc, d.score));
+    }
+    return out;
+  }
+
+  /** How new segments store vectors; {@link VectorFormat#NONE} when another store holds them. */
+  public VectorFormat vectorFormat() {
+    return vectorFormat;
   }
 
   /** Number of chunks in a knowledge base's index. */
@@ -151,19 +201,25 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Cl
   private List<Hit> search(KbIndex kb, String kbId, Query q, int topK) {
     return withSearcher(kb, kbId, searcher -> {
       ScoreDoc[] top = searcher.search(q, topK).scoreDocs;
-      // Stored fields are compressed in blocks: reading in doc id order decompresses each block once.
-      Integer[] byDoc = new Integer[top.length];
-      for (int i = 0; i < top.length; i++) {
-        byDoc[i] = i;
-      }
-      java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> top[i].doc));
-      StoredFields stored = searcher.storedFields();
-      Hit[] hits = new Hit[top.length];
-      for (int i : byDoc) {
-        hits[i] = new Hit(ChunkFields.toChunk(stored.document(top[i].doc), kbId), top[i].score);
-      }
-      return List.of(hits);
+      return load(searcher, kbId, Arrays.stream(top).mapToInt(d -> d.doc).toArray(),
+          Arrays.stream(top).mapToDouble(d -> d.score).toArray());
     });
+  }
+
+  /** The hits for {@code docs}, in the given order with the given scores. */
+  private static List<Hit> load(IndexSearcher searcher, String kbId, int[] docs, double[] scores) throws IOException {
+    // Stored fields are compressed in blocks: reading in doc id order decompresses each block once.
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+    StoredFields stored = searcher.storedFields();
+    Hit[] hits = new Hit[docs.length];
+    for (int i : byDoc) {
+      hits[i] = new Hit(ChunkFields.toChunk(stored.document(docs[i]), kbId), scores[i]);
+    }
+    return List.of(hits);
   }
 
   /** Work on an acquired searcher. */

@@ -24,14 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * What every index adapter must do, whatever stores it: replace and delete by document, BM25 with
- * stemming, kNN, and the ACL, document and tag filters applied inside both queries. An adapter's
- * test extends it and supplies the index; each test writes to its own knowledge base, so one index
- * (or one server) may serve a whole class.
+ * What every index backend must do, whatever stores it: replace and delete by document, BM25 with
+ * the knowledge base's language (English stemming, Chinese words), kNN, and the ACL, document and tag
+ * filters applied inside both queries. A backend's test extends it and supplies the writer and the two
+ * searches, which may be different stores (text in Lucene or Elasticsearch, vectors in Milvus); each
+ * test writes to its own knowledge base, so one index (or one server) may serve a whole class.
+ * Adapters learn a knowledge base's language from {@link #language}.
  */
 public abstract class ChunkIndexContract {
 
   private static final SearchFilter ALL = SearchFilter.of(new Principal.Admin());
+  private static final String CHINESE_KB_PREFIX = "zh-";
   private final HashingEmbeddingModel embedder = new HashingEmbeddingModel(64);
   /** This test's knowledge base. */
   protected String kb = "kb";
@@ -42,9 +45,16 @@ public abstract class ChunkIndexContract {
 
   protected abstract VectorIndex vectors();
 
+  /** A test whose name mentions Chinese writes to a Chinese knowledge base. */
   @BeforeEach
   void nameTheKnowledgeBase(TestInfo test) {
-    kb = "kb-" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+    String name = test.getTestMethod().orElseThrow().getName();
+    kb = (name.contains("Chinese") ? CHINESE_KB_PREFIX : "kb-") + name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The language of a test's knowledge base, for the adapter's analyzer. */
+  protected static String language(String kbId) {
+    return kbId.startsWith(CHINESE_KB_PREFIX) ? "zh" : "en";
   }
 
   private EmbeddedChunk embedded(Chunk c) {
@@ -124,6 +134,15 @@ public abstract class ChunkIndexContract {
   }
 
   @Test
+  void reingestingTheSameContentKeepsOneCopyOfEachChunk() {
+    put("d", Acl.PUBLIC, "zeta first passage", "zeta second passage");
+    put("d", Acl.PUBLIC, "zeta first passage", "zeta second passage");
+
+    assertThat(textIds("zeta", ALL)).containsExactlyInAnyOrder("d#0", "d#1");
+    assertThat(vectorIds("zeta first passage", ALL)).containsExactlyInAnyOrder("d#0", "d#1");
+  }
+
+  @Test
   void replacingADocumentLeavesOtherDocumentsAlone() {
     put("a", Acl.PUBLIC, "delta one");
     put("b", Acl.PUBLIC, "delta two");
@@ -168,13 +187,16 @@ public abstract class ChunkIndexContract {
     for (int i = 0; i < 20; i++) {
       put("secret" + i, new Acl(Set.of("boss"), Set.of()), "quarterly revenue figures " + i);
     }
-    put("open1", Acl.PUBLIC, "revenue notes");
-    put("open2", Acl.PUBLIC, "revenue remarks");
+    put("open1", Acl.PUBLIC, Set.of("notes"), "revenue notes");
+    put("open2", Acl.PUBLIC, Set.of("notes"), "revenue remarks");
     var bob = SearchFilter.of(new Principal.User("bob", Set.of()));
+    var notes = new SearchFilter(new Principal.Admin(), Set.of(), Set.of("notes"));
 
-    // the 20 unreadable chunks are closer to the query; a post-filter would leave nothing
+    // the 20 filtered-out chunks are closer to the query; a post-filter would leave nothing
     assertThat(vectorIds("quarterly revenue figures", bob, 2)).containsExactlyInAnyOrder("open1#0", "open2#0");
+    assertThat(vectorIds("quarterly revenue figures", notes, 2)).containsExactlyInAnyOrder("open1#0", "open2#0");
     assertThat(text().searchText(new TextQuery(kb, "revenue", 2, bob))).hasSize(2);
+    assertThat(text().searchText(new TextQuery(kb, "quarterly revenue", 2, notes))).hasSize(2);
   }
 
   @Test
@@ -214,6 +236,25 @@ public abstract class ChunkIndexContract {
 
     assertThat(textIds("travel", filter)).containsExactly("b#0");
     assertThat(vectorIds("travel rules", filter)).containsExactly("b#0");
+  }
+
+  /** Fails where Chinese text is cut only at punctuation, as a letter tokenizer would. */
+  @Test
+  void findsChineseWordsInAChineseKnowledgeBase() {
+    put("router", Acl.PUBLIC, "路由器的重置按钮在背面。");
+    put("billing", Acl.PUBLIC, "发票每月开具一次。");
+
+    assertThat(textIds("重置按钮", ALL)).containsExactly("router#0");
+    assertThat(textIds("发票", ALL)).containsExactly("billing#0");
+  }
+
+  /** Fails where Chinese text is cut into single characters: "重置" (reset) is not 重 and 置 apart. */
+  @Test
+  protected void matchesChineseWordsNotTheirCharactersApart() {
+    put("router", Acl.PUBLIC, "路由器的重置按钮在背面。");
+    put("filing", Acl.PUBLIC, "请把文件放置在重要的位置。");
+
+    assertThat(textIds("重置", ALL)).containsExactly("router#0");
   }
 
   @Test

@@ -4,7 +4,7 @@ import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.indexing.contract.ChunkIndexContract;
-import java.net.URI;
+import dev.ragkb.indexing.contract.Containers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
@@ -12,25 +12,20 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The index contract against Elastic's own 8.19 image, with every module (English stemming
- * included), where Docker exists; skipped without it. ElasticsearchIndexIT runs the contract
- * everywhere else, against a 9.5 node from Maven jars.
+ * The index contract against Elastic's own 8.19 image, with every module (English stemming and
+ * {@code cjk} included), where Docker exists; skipped without it. ElasticsearchIndexIT runs the
+ * contract everywhere else, against a 9.5 node from Maven jars.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ElasticsearchContainerIT extends ChunkIndexContract {
 
-  @Container
-  private static final ElasticsearchContainer ELASTICSEARCH =
-      new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
-          .withEnv("xpack.security.enabled", "false")
-          .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+  @Container private static final ElasticsearchContainer ELASTICSEARCH = Containers.elasticsearch();
 
   private ElasticsearchIndex index;
 
   @BeforeEach
   void connect() {
-    URI url = URI.create("http://" + ELASTICSEARCH.getHttpHostAddress());
-    index = ElasticsearchIndex.connect(ElasticsearchIndex.Settings.of(url).withReplicas(0), kb -> "en");
+    index = ElasticsearchIndex.connect(Containers.settings(ELASTICSEARCH), ChunkIndexContract::language);
   }
 
   @AfterEach

@@ -67,7 +67,7 @@ class ElasticsearchIndexTest {
 
   @Test
   void createsAnIndexWithInt8HnswVectorsAndTheLanguagesAnalyzer() {
-    var json = Json.of(IndexMapping.create("ragkb-kb", "english", 0));
+    var json = Json.of(IndexMapping.create("ragkb-kb", "english", 0, true));
 
     assertThat(json.at("/settings/number_of_shards").asString()).isEqualTo("1");
     assertThat(json.at("/settings/number_of_replicas").asString()).isEqualTo("0");
@@ -79,6 +79,21 @@ class ElasticsearchIndexTest {
     for (String keyword : List.of("chunkId", "documentId", "acl", "tags")) {
       assertThat(json.at("/mappings/properties/" + keyword)).isEqualTo(Json.parse("{'type': 'keyword'}"));
     }
+  }
+
+  @Test
+  void keepsNoVectorsWhenMilvusHoldsThem() {
+    Chunk c = dev.ragkb.core.Fixtures.chunk("kb", "d", 0, "text");
+    var mapping = Json.of(IndexMapping.create("ragkb-kb", "english", 0, false)).at("/mappings/properties");
+    var document = Json.of(ChunkDocument.of(new EmbeddedChunk(c, new float[] {0.6f, 0.8f}), false));
+
+    assertThat(mapping.has("vector")).isFalse();
+    assertThat(mapping.has("body")).isTrue();
+    // strict mapping refuses any field it does not know, even a null one, so the field must be absent
+    assertThat(document.has("vector")).isFalse();
+    assertThat(document.at("/body").asString()).endsWith("text");
+    assertThat(Json.of(ChunkDocument.of(new EmbeddedChunk(c, new float[] {0.6f, 0.8f}), true)).at("/vector"))
+        .isEqualTo(Json.parse("[0.6, 0.8]"));
   }
 
   @Test
@@ -101,12 +116,12 @@ class ElasticsearchIndexTest {
   void storesAndRestoresEveryChunkField() {
     Chunk c = new Chunk("c1", "d1", "kb", 3, "Some text.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10,
         20, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
-    ChunkDocument doc = ChunkDocument.of(new EmbeddedChunk(c, new float[] {1f}));
+    ChunkDocument doc = ChunkDocument.of(new EmbeddedChunk(c, new float[] {1f}), true);
 
     assertThat(doc.acl()).containsExactlyInAnyOrder("u:alice", "g:sales");
     assertThat(doc.body()).isEqualTo("A title\nIntro Scope\nSome text.");
     assertThat(doc.toChunk("kb")).isEqualTo(c);
-    assertThat(ChunkDocument.of(new EmbeddedChunk(dev.ragkb.core.Fixtures.chunk("kb", "d", 0, "t"), new float[] {1f})).acl()).containsExactly("public");
+    assertThat(ChunkDocument.of(new EmbeddedChunk(dev.ragkb.core.Fixtures.chunk("kb", "d", 0, "t"), new float[] {1f}), true).acl()).containsExactly("public");
   }
 
   @Test

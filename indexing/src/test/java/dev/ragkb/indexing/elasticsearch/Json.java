@@ -1,6 +1,5 @@
 package dev.ragkb.indexing.elasticsearch;
 
-import co.elastic.clients.json.JsonpSerializable;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +13,8 @@ final class Json {
 
   private Json() {}
 
-  static JsonNode of(JsonpSerializable value) {
+  /** A request, or a document as the client sends it. */
+  static JsonNode of(Object value) {
     return TREES.readTree(JsonpUtils.toJsonString(value, MAPPER));
   }
 

@@ -20,7 +20,7 @@ class LuceneIndexTest extends ChunkIndexContract {
 
   @BeforeEach
   void open() {
-    index = new LuceneIndex(dir, kb -> "en");
+    index = new LuceneIndex(dir, ChunkIndexContract::language);
   }
 
   @AfterEach
@@ -54,7 +54,7 @@ class LuceneIndexTest extends ChunkIndexContract {
   void keepsItsChunksAcrossAReopen() throws Exception {
     put("d", Acl.PUBLIC, "persistent words");
     index.close();
-    index = new LuceneIndex(dir, kb -> "en");
+    index = new LuceneIndex(dir, ChunkIndexContract::language);
     assertThat(textIds("persistent", all())).containsExactly("d#0");
   }
 }

@@ -11,7 +11,7 @@ import dev.ragkb.core.Hit;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.VectorQuery;
-import java.time.Duration;
+import dev.ragkb.indexing.contract.Containers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,12 +25,13 @@ import org.testcontainers.milvus.MilvusContainer;
 
 /**
  * Against a real Milvus standalone (with its embedded etcd) in Docker; skipped where no Docker
- * daemon runs. The version is pinned to the 2.6 line the SDK (2.6.x) is released with.
+ * daemon runs. What the backends share is in LuceneMilvusIndexIT and ElasticsearchMilvusIndexIT;
+ * this adds what is Milvus's own: a random mix of ACLs under a quantized index, exact top-hit scores.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class MilvusIndexIT {
 
-  @Container static final MilvusContainer MILVUS = new MilvusContainer("milvusdb/milvus:v2.6.11");
+  @Container static final MilvusContainer MILVUS = Containers.milvus();
 
   private static final SearchFilter ADMIN = SearchFilter.of(new Principal.Admin());
 
@@ -44,8 +45,7 @@ class MilvusIndexIT {
   }
 
   private MilvusIndex index(MilvusIndex.Encoding encoding) {
-    var index = new MilvusIndex(new MilvusIndex.Settings(MILVUS.getEndpoint(), null, "default", "ragkb_it_", encoding, 16,
-        200, 64, Duration.ofSeconds(30)));
+    var index = new MilvusIndex(Containers.settings(MILVUS, encoding));
     opened.add(index);
     return index;
   }

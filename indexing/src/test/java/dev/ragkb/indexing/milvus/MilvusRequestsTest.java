@@ -2,6 +2,7 @@ package dev.ragkb.indexing.milvus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.Chunk;
@@ -10,9 +11,17 @@ import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.VectorQuery;
+import io.milvus.grpc.FieldData;
+import io.milvus.grpc.FieldSchema;
+import io.milvus.grpc.KeyValuePair;
+import io.milvus.grpc.TemplateValue;
 import io.milvus.v2.common.DataType;
 import io.milvus.v2.common.IndexParam;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
+import io.milvus.v2.service.collection.response.DescribeCollectionResp;
+import io.milvus.v2.utils.DataUtils;
+import io.milvus.v2.utils.SchemaUtils;
+import io.milvus.v2.utils.VectorUtils;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -165,6 +174,91 @@ class MilvusRequestsTest {
 
     assertThat(upsert.getCollectionName()).isEqualTo("ragkb_kb");
     assertThat(upsert.getData()).singleElement().satisfies(r -> assertThat(r.get("chunk_id").getAsString()).isEqualTo("d1#0"));
+  }
+
+  // The SDK's own conversion into the gRPC messages the server receives runs without a server: it
+  // checks what the builders alone do not (template value types, rows against the schema).
+
+  @Test
+  void theSdkSendsTheSearchWithHostileValuesOnlyAsTemplateValues() {
+    String hostile = "x\" or 1==1 or \"";
+    var filter = new SearchFilter(new Principal.User(hostile, Set.of("eng")), Set.of("d') or (true"), Set.of("it's\\"));
+
+    var wire = new VectorUtils().ConvertToGrpcSearchRequest(
+        requests.search("ragkb_kb", new VectorQuery("kb", new float[] {0.6f, 0.8f}, 5, filter)));
+
+    assertThat(wire.getCollectionName()).isEqualTo("ragkb_kb");
+    assertThat(wire.getDsl())
+        .isEqualTo("array_contains_any(acl, {acl}) and document_id in {document_ids} and array_contains_any(tags, {tags})");
+    assertThat(templateStrings(wire.getExprTemplateValuesMap(), "acl")).containsExactly("public", "u:" + hostile, "g:eng");
+    assertThat(templateStrings(wire.getExprTemplateValuesMap(), "document_ids")).containsExactly("d') or (true");
+    assertThat(templateStrings(wire.getExprTemplateValuesMap(), "tags")).containsExactly("it's\\");
+    assertThat(wire.getNq()).isEqualTo(1);
+    assertThat(wire.getConsistencyLevel()).isEqualTo(io.milvus.grpc.ConsistencyLevel.Strong);
+    assertThat(wire.getOutputFieldsList()).containsExactly("chunk_id", "document_id", "payload");
+    assertThat(wire.getSearchParamsList()).extracting(KeyValuePair::getKey, KeyValuePair::getValue)
+        .contains(tuple("anns_field", "vector"), tuple("metric_type", "IP"), tuple("topk", "5"));
+  }
+
+  @Test
+  void theSdkSendsDeletesByDocumentWithTheIdsAsTemplateValues() {
+    var wire = new DataUtils().ConvertToGrpcDeleteRequest(
+        requests.delete("ragkb_kb", MilvusFilters.staleChunks("d\" or true or \"", List.of("d1#0", "d1#1"))));
+
+    assertThat(wire.getCollectionName()).isEqualTo("ragkb_kb");
+    assertThat(wire.getExpr()).isEqualTo("document_id == {document_id} and chunk_id not in {kept}");
+    assertThat(wire.getExprTemplateValuesMap().get("document_id").getStringVal()).isEqualTo("d\" or true or \"");
+    assertThat(templateStrings(wire.getExprTemplateValuesMap(), "kept")).containsExactly("d1#0", "d1#1");
+  }
+
+  @Test
+  void theSdkAcceptsTheSchemaAndEveryRowAgainstIt() {
+    var create = requests.createCollection("ragkb_kb", 2);
+    Chunk plain = new Chunk("d2#0", "d2", "kb", 0, "text", "t", "a.txt", List.of(), null, 0, 4, Acl.PUBLIC, Set.of());
+
+    var fields = create.getCollectionSchema().getFieldSchemaList().stream().map(SchemaUtils::convertToGrpcFieldSchema).toList();
+    var wire = new DataUtils.InsertBuilderWrapper().convertGrpcUpsertRequest(requests.upsert("ragkb_kb",
+        List.of(new EmbeddedChunk(CHUNK, new float[] {0.6f, 0.8f}), new EmbeddedChunk(plain, new float[] {1f, 0f}))),
+        describe(create));
+
+    assertThat(fields).extracting(FieldSchema::getName, FieldSchema::getDataType).containsExactly(
+        tuple("chunk_id", io.milvus.grpc.DataType.VarChar), tuple("document_id", io.milvus.grpc.DataType.VarChar),
+        tuple("acl", io.milvus.grpc.DataType.Array), tuple("tags", io.milvus.grpc.DataType.Array),
+        tuple("payload", io.milvus.grpc.DataType.VarChar), tuple("vector", io.milvus.grpc.DataType.FloatVector));
+    assertThat(fields.get(2).getElementType()).isEqualTo(io.milvus.grpc.DataType.VarChar);
+    assertThat(fields.get(2).getTypeParamsList()).extracting(KeyValuePair::getKey, KeyValuePair::getValue)
+        .contains(tuple("max_capacity", "1024"), tuple("max_length", "512"));
+    assertThat(fields.get(5).getTypeParamsList()).extracting(KeyValuePair::getKey, KeyValuePair::getValue)
+        .contains(tuple("dim", "2"));
+    assertThat(wire.getNumRows()).isEqualTo(2);
+    assertThat(wire.getFieldsDataList()).extracting(FieldData::getFieldName)
+        .containsExactlyInAnyOrder("chunk_id", "document_id", "acl", "tags", "payload", "vector");
+  }
+
+  @Test
+  void theSdkRefusesARowWhoseVectorDoesNotFitTheCollection() {
+    var create = requests.createCollection("ragkb_kb", 3);
+
+    assertThatThrownBy(() -> new DataUtils.InsertBuilderWrapper().convertGrpcUpsertRequest(
+        requests.upsert("ragkb_kb", List.of(new EmbeddedChunk(CHUNK, new float[] {0.6f, 0.8f}))), describe(create)))
+        .hasMessageContaining("vector");
+  }
+
+  /** What the server would answer when asked to describe the collection {@code create} made. */
+  private static DescribeCollectionResp describe(CreateCollectionReq create) {
+    return DescribeCollectionResp.builder()
+        .collectionName(create.getCollectionName())
+        .collectionSchema(create.getCollectionSchema())
+        .primaryFieldName("chunk_id")
+        .vectorFieldNames(List.of("vector"))
+        .fieldNames(create.getCollectionSchema().getFieldSchemaList().stream().map(CreateCollectionReq.FieldSchema::getName).toList())
+        .autoID(false)
+        .enableDynamicField(false)
+        .build();
+  }
+
+  private static List<String> templateStrings(Map<String, TemplateValue> values, String name) {
+    return values.get(name).getArrayVal().getStringData().getDataList();
   }
 
   @Test

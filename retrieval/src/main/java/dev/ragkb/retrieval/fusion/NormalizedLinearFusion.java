@@ -1,7 +1,6 @@
 package dev.ragkb.retrieval.fusion;
 
-import dev.ragkb.core.Hit;
-import java.util.Comparator;
+import dev.ragkb.core.Ranked;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,33 +42,23 @@ public final class NormalizedLinearFusion implements Fusion {
   }
 
   @Override
-  public List<Hit> fuse(List<List<Hit>> rankings, int topK) {
-    if (topK < 1) {
-      throw new IllegalArgumentException("topK must be > 0: " + topK);
-    }
+  public <K> List<Ranked<K>> fuseRanked(List<List<Ranked<K>>> rankings, int topK) {
     if (rankings.size() != weights.size()) {
       throw new IllegalArgumentException(rankings.size() + " lists but " + weights.size() + " weights");
     }
-    Map<String, Hit> first = new LinkedHashMap<>();
-    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<K, Double> scores = new LinkedHashMap<>();
     for (int l = 0; l < rankings.size(); l++) {
-      List<Hit> ranking = rankings.get(l);
+      List<Ranked<K>> ranking = rankings.get(l);
       double[] normalized = normalize(ranking);
       for (int i = 0; i < ranking.size(); i++) {
-        String id = ranking.get(i).chunk().id();
-        first.putIfAbsent(id, ranking.get(i));
-        scores.merge(id, weights.get(l) * normalized[i], Double::sum);
+        scores.merge(ranking.get(i).key(), weights.get(l) * normalized[i], Double::sum);
       }
     }
-    return scores.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(topK)
-        .map(e -> first.get(e.getKey()).withScore(e.getValue()))
-        .toList();
+    return Fusion.best(scores, topK);
   }
 
-  private double[] normalize(List<Hit> ranking) {
-    double[] s = ranking.stream().mapToDouble(Hit::score).toArray();
+  private double[] normalize(List<? extends Ranked<?>> ranking) {
+    double[] s = ranking.stream().mapToDouble(Ranked::score).toArray();
     if (s.length == 0) {
       return s;
     }

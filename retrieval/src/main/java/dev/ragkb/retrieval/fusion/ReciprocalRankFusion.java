@@ -1,15 +1,13 @@
 package dev.ragkb.retrieval.fusion;
 
-import dev.ragkb.core.Hit;
-import java.util.Comparator;
+import dev.ragkb.core.Ranked;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reciprocal rank fusion (Cormack, Clarke and Büttcher, SIGIR 2009): a chunk scores the sum of
- * {@code 1 / (k + rank)} over the lists it appears in, rank counted from 1. Chunks are identified by
- * chunk id. Returns new hits; the inputs are not changed.
+ * {@code 1 / (k + rank)} over the lists it appears in, rank counted from 1.
  */
 public final class ReciprocalRankFusion implements Fusion {
 
@@ -25,26 +23,14 @@ public final class ReciprocalRankFusion implements Fusion {
     this.k = k;
   }
 
-  /** {@inheritDoc} Ties keep the order of first appearance (list order, then rank), so the result is deterministic. */
   @Override
-  public List<Hit> fuse(List<List<Hit>> rankings, int topK) {
-    if (topK < 1) {
-      throw new IllegalArgumentException("topK must be > 0: " + topK);
-    }
-    Map<String, Hit> first = new LinkedHashMap<>();
-    Map<String, Double> scores = new LinkedHashMap<>();
-    for (List<Hit> ranking : rankings) {
+  public <K> List<Ranked<K>> fuseRanked(List<List<Ranked<K>>> rankings, int topK) {
+    Map<K, Double> scores = new LinkedHashMap<>();
+    for (List<Ranked<K>> ranking : rankings) {
       for (int i = 0; i < ranking.size(); i++) {
-        Hit hit = ranking.get(i);
-        String id = hit.chunk().id();
-        first.putIfAbsent(id, hit);
-        scores.merge(id, 1.0 / (k + i + 1), Double::sum);
+        scores.merge(ranking.get(i).key(), 1.0 / (k + i + 1), Double::sum);
       }
     }
-    return scores.entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(topK)
-        .map(e -> first.get(e.getKey()).withScore(e.getValue()))
-        .toList();
+    return Fusion.best(scores, topK);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ragkb.retrieval.hybrid;
 
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.HybridIndex;
 import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TextIndex;
@@ -61,9 +62,14 @@ public final class HybridRetriever implements Retriever {
   @Override
   public List<Hit> retrieve(Request request) {
     int depth = Math.max(settings.candidates(), request.topK());
-    List<Hit> bm25 = text.searchText(new TextQuery(request.kbId(), request.query(), depth, request.filter()));
+    var textQuery = new TextQuery(request.kbId(), request.query(), depth, request.filter());
     float[] q = embeddings.forKnowledgeBase(request.kbId()).embedQuery(request.query());
-    List<Hit> knn = vectors.searchVectors(new VectorQuery(request.kbId(), q, depth, request.filter()));
-    return fusion.fuse(List.of(bm25, knn), request.topK());
+    var vectorQuery = new VectorQuery(request.kbId(), q, depth, request.filter());
+    // One index holding both sides fuses before it reads any chunk: only the winners are loaded.
+    if (text == vectors && text instanceof HybridIndex both) {
+      return both.searchHybrid(textQuery, vectorQuery,
+          (bm25, knn) -> fusion.fuseRanked(List.of(bm25, knn), request.topK()));
+    }
+    return fusion.fuse(List.of(text.searchText(textQuery), vectors.searchVectors(vectorQuery)), request.topK());
   }
 }

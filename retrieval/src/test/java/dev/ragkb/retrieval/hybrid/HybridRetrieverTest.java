@@ -10,9 +10,13 @@ import dev.ragkb.core.Hit;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.fusion.Fusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion;
+import dev.ragkb.retrieval.fusion.NormalizedLinearFusion.Normalization;
 import dev.ragkb.retrieval.fusion.ReciprocalRankFusion;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,40 @@ class HybridRetrieverTest {
       var admin = SearchFilter.of(new Principal.Admin());
       assertThat(retriever.retrieve(new HybridRetriever.Request("kb", "reset", 5, admin)))
           .anyMatch(h -> h.chunk().documentId().equals("secret"));
+    }
+  }
+
+  /**
+   * The one-snapshot path (fusing Lucene's document numbers, reading only the winners) must return
+   * exactly what fusing two fully read hit lists returns: same chunks, order and scores.
+   */
+  @Test
+  void fusingBeforeReadingChunksGivesTheSameRankingAsFusingReadHits() throws Exception {
+    HashingEmbeddingModel embedder = new HashingEmbeddingModel(64);
+    String[] words = "reset router billing invoice vault code security month button factory settings team day issued kept".split(" ");
+    Random random = new Random(7);
+    try (LuceneIndex index = new LuceneIndex(dir, kb -> "en")) {
+      for (int d = 0; d < 60; d++) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 12; w++) {
+          text.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        Acl acl = d % 3 == 0 ? new Acl(Set.of(), Set.of("g" + d % 2)) : Acl.PUBLIC;
+        var chunk = Fixtures.chunk("kb", "doc" + d, 0, text.toString().strip(), acl);
+        index.replaceDocument("kb", "doc" + d, List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(chunk.text())).getFirst())));
+      }
+      List<SearchFilter> filters = List.of(SearchFilter.of(new Principal.Admin()),
+          SearchFilter.of(new Principal.User("u", Set.of("g1"))), SearchFilter.of(new Principal.User("v", Set.of())));
+      for (Fusion fusion : List.of(new ReciprocalRankFusion(60), NormalizedLinearFusion.ofVectorWeight(0.6, Normalization.MIN_MAX))) {
+        var oneSnapshot = new HybridRetriever(index, index, kbId -> embedder, fusion, new HybridRetriever.Settings(20));
+        var separate = new HybridRetriever(index::searchText, index::searchVectors, kbId -> embedder, fusion, new HybridRetriever.Settings(20));
+        for (SearchFilter filter : filters) {
+          for (String query : List.of("reset the router", "vault security code", "invoice month", "unrelated")) {
+            var request = new HybridRetriever.Request("kb", query, 7, filter);
+            assertThat(oneSnapshot.retrieve(request)).isEqualTo(separate.retrieve(request));
+          }
+        }
+      }
     }
   }
 }
