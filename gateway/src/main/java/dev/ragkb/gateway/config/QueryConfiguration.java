@@ -1,6 +1,6 @@
 package dev.ragkb.gateway.config;
 
-import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import java.net.URI;
@@ -63,7 +63,7 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Fusion fusion,
+  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, KnowledgeBaseEmbeddings embeddings, Fusion fusion,
       RetrievalProperties properties) {
     return new HybridRetriever(text, vectors, embeddings, fusion, new HybridRetriever.Settings(properties.candidates()));
   }

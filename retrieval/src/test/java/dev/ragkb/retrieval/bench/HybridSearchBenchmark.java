@@ -90,8 +90,8 @@ public class HybridSearchBenchmark {
     }
     var fusion = NormalizedLinearFusion.ofVectorWeight(0.6, Normalization.MIN_MAX);
     var settings = new HybridRetriever.Settings(depth);
-    oneSnapshot = new HybridRetriever(index, index, model, fusion, settings);
-    separate = new HybridRetriever(index::searchText, index::searchVectors, model, fusion, settings);
+    oneSnapshot = new HybridRetriever(index, index, kbId -> model, fusion, settings);
+    separate = new HybridRetriever(index::searchText, index::searchVectors, kbId -> model, fusion, settings);
   }
 
   @TearDown(Level.Trial)

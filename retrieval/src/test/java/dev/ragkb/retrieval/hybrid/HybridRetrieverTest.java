@@ -40,7 +40,7 @@ class HybridRetrieverTest {
         index.replaceDocument("kb", d[0], List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(d[1])).getFirst())));
       }
       var retriever =
-          new HybridRetriever(index, index, embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
+          new HybridRetriever(index, index, kbId -> embedder, new ReciprocalRankFusion(60), new HybridRetriever.Settings(20));
 
       var user = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
       List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user));
@@ -76,8 +76,8 @@ class HybridRetrieverTest {
       List<SearchFilter> filters = List.of(SearchFilter.of(new Principal.Admin()),
           SearchFilter.of(new Principal.User("u", Set.of("g1"))), SearchFilter.of(new Principal.User("v", Set.of())));
       for (Fusion fusion : List.of(new ReciprocalRankFusion(60), NormalizedLinearFusion.ofVectorWeight(0.6, Normalization.MIN_MAX))) {
-        var oneSnapshot = new HybridRetriever(index, index, embedder, fusion, new HybridRetriever.Settings(20));
-        var separate = new HybridRetriever(index::searchText, index::searchVectors, embedder, fusion, new HybridRetriever.Settings(20));
+        var oneSnapshot = new HybridRetriever(index, index, kbId -> embedder, fusion, new HybridRetriever.Settings(20));
+        var separate = new HybridRetriever(index::searchText, index::searchVectors, kbId -> embedder, fusion, new HybridRetriever.Settings(20));
         for (SearchFilter filter : filters) {
           for (String query : List.of("reset the router", "vault security code", "invoice month", "unrelated")) {
             var request = new HybridRetriever.Request("kb", query, 7, filter);
