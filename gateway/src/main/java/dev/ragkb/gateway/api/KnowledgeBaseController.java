@@ -1,7 +1,6 @@
 package dev.ragkb.gateway.api;
 
-import dev.ragkb.core.EmbeddingModel;
-import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.EmbeddingModels;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.gateway.api.ApiModels.CreateKnowledgeBase;
@@ -28,15 +27,15 @@ class KnowledgeBaseController {
 
   private final KnowledgeBaseStore store;
   private final KnowledgeBaseResolver resolver;
-  private final EmbeddingModel embeddings;
+  private final EmbeddingModels models;
   private final Clock clock;
   private final Ranking defaults;
 
-  KnowledgeBaseController(KnowledgeBaseStore store, KnowledgeBaseResolver resolver, EmbeddingModel embeddings,
+  KnowledgeBaseController(KnowledgeBaseStore store, KnowledgeBaseResolver resolver, EmbeddingModels models,
       Clock clock, Ranking defaults) {
     this.store = store;
     this.resolver = resolver;
-    this.embeddings = embeddings;
+    this.models = models;
     this.clock = clock;
     this.defaults = defaults;
   }
@@ -44,14 +43,12 @@ class KnowledgeBaseController {
   @PostMapping("/v1/knowledge-bases")
   @ResponseStatus(HttpStatus.CREATED)
   KnowledgeBaseView create(@Valid @RequestBody CreateKnowledgeBase body) {
-    String model = body.embeddingModel() != null ? body.embeddingModel() : embeddings.name();
-    // The model is recorded with the knowledge base and its vectors never mix with another's.
-    if (!model.equals(embeddings.name())) {
-      throw new InvalidRequestException("embedding model '" + model + "' is not served here; this service embeds with '"
-          + embeddings.name() + "'");
-    }
-    var kb = new KnowledgeBase(UUID.randomUUID().toString(), body.name(),
-        body.language() != null ? body.language() : "en", model, clock.instant(),
+    String language = body.language() != null ? body.language() : "en";
+    String model = body.embeddingModel() != null ? body.embeddingModel() : models.modelFor(language);
+    // Recorded with the knowledge base: its vectors never mix with another model's. An unknown model is a
+    // 400; a served one is loaded now rather than on the first upload.
+    models.forName(model);
+    var kb = new KnowledgeBase(UUID.randomUUID().toString(), body.name(), language, model, clock.instant(),
         RetrievalBody.settings(body.retrieval()));
     store.create(kb);
     return KnowledgeBaseView.of(kb, defaults);

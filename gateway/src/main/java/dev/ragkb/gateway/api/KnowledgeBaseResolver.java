@@ -1,7 +1,7 @@
 package dev.ragkb.gateway.api;
 
 import dev.ragkb.core.ConflictException;
-import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.EmbeddingModels;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.core.NotFoundException;
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 class KnowledgeBaseResolver {
 
   private final KnowledgeBaseStore store;
-  private final EmbeddingModel embeddings;
+  private final EmbeddingModels models;
 
-  KnowledgeBaseResolver(KnowledgeBaseStore store, EmbeddingModel embeddings) {
+  KnowledgeBaseResolver(KnowledgeBaseStore store, EmbeddingModels models) {
     this.store = store;
-    this.embeddings = embeddings;
+    this.models = models;
   }
 
   KnowledgeBase byName(String name) {
@@ -25,14 +25,14 @@ class KnowledgeBaseResolver {
 
   /**
    * A knowledge base this service may embed for, to add documents or search: one whose recorded
-   * model is the model served. After a restart with another model, its vectors would otherwise be
-   * compared with, or mixed with, vectors of a different space; a 409 says so instead.
+   * model is served here. After a restart without that model (another provider, say), its vectors
+   * would otherwise be compared with, or mixed with, vectors of a different space; a 409 says so instead.
    */
   KnowledgeBase forEmbedding(String name) {
     KnowledgeBase kb = byName(name);
-    if (!kb.embeddingModel().equals(embeddings.name())) {
+    if (!models.served().contains(kb.embeddingModel())) {
       throw new ConflictException("knowledge base '" + name + "' holds vectors of " + kb.embeddingModel()
-          + " but this service embeds with " + embeddings.name()
+          + " but this service embeds with " + String.join(", ", models.served())
           + "; vectors of different models never mix: serve that model, or reindex the knowledge base");
     }
     return kb;

@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.indexing.onnx.Device;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,8 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param provider {@code onnx} (in process, the default), {@code openai} (a service serving {@code
  *     /v1/embeddings}: vLLM, Infinity, Ollama, OpenAI) or {@code tei} (Hugging Face Text Embeddings
  *     Inference, {@code /embed})
- * @param model the model of new knowledge bases: for {@code onnx} one of {@code bge-small-en-v1.5-q}
- *     and {@code bge-small-zh-v1.5-q}; for a service, the name it serves the model under
+ * @param model the default model of new knowledge bases: for {@code onnx} one of {@code
+ *     bge-small-en-v1.5-q} and {@code bge-small-zh-v1.5-q} (both are served; a knowledge base in
+ *     Chinese gets the latter unless its creator names a model); for a service, the name it serves
+ *     the model under (the only one served)
+ * @param device where {@code onnx} runs: {@code auto} (CUDA when this onnxruntime has it and a GPU
+ *     answers, else the CPU), {@code cpu}, or {@code cuda} (refuse to start without it)
  * @param queryInstruction prepended to queries (empty: the BGE instruction did not help on SciFact)
  * @param threads CPU threads for in-process inference; 0 means one per core
  * @param cache remember passage vectors under the data dir, so re-ingesting embeds nothing twice
@@ -39,6 +44,7 @@ public record EmbeddingProperties(
     @DefaultValue("onnx") @NotNull Provider provider,
     @DefaultValue("bge-small-en-v1.5-q") @NotBlank String model,
     @DefaultValue("") String queryInstruction,
+    @DefaultValue("auto") @NotNull Device device,
     @DefaultValue("0") @Min(0) int threads,
     @DefaultValue("true") boolean cache,
     @Nullable URI url,

@@ -3,7 +3,7 @@ package dev.ragkb.gateway.config;
 import dev.ragkb.core.BlobStore;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.DocumentStore;
-import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.JobStore;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.ingest.DocumentIngestor;
@@ -60,7 +60,7 @@ class IngestConfiguration {
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      EmbeddingModel embeddings, ChunkIndex index, IngestProperties properties) {
+      KnowledgeBaseEmbeddings embeddings, ChunkIndex index, IngestProperties properties) {
     return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }

@@ -6,9 +6,12 @@ import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.ingest.JobRecorder;
 import dev.ragkb.ingest.kafka.EmbeddedKafkaBroker;
 import dev.ragkb.ingest.kafka.KafkaTransport;
+import dev.ragkb.ingest.kafka.KafkaTransport.StageName;
 import dev.ragkb.ingest.pipeline.IngestPipeline;
 import dev.ragkb.ingest.pipeline.RetryPolicy;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,17 +61,34 @@ class KafkaConfiguration {
     return Executors.newFixedThreadPool(4 * kafka.workersPerStage(), Thread.ofPlatform().name("ingest-", 0).factory());
   }
 
-  /** Closed before the index and the broker (it depends on both), so no unit is cut off mid-write. */
+  /**
+   * Closed before the index and the broker (it depends on both), so no unit is cut off mid-write. Runs
+   * the consumers of the stages of this process's roles ({@code ragkb.roles}).
+   */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   KafkaTransport kafkaTransport(IngestPipeline pipeline, ChunkIndex index, JobRecorder recorder,
       DocumentStore documents, BlobStore blobs, KafkaBootstrap bootstrap, KafkaProperties kafka,
-      IngestProperties ingest, @Qualifier("kafkaWorkerExecutor") ExecutorService executor, Clock clock) {
+      IngestProperties ingest, RagkbProperties ragkb, @Qualifier("kafkaWorkerExecutor") ExecutorService executor,
+      Clock clock) {
     KafkaTransport transport = new KafkaTransport(pipeline, index, recorder, documents, blobs,
         new KafkaTransport.Settings(bootstrap.servers(), kafka.partitions(), (short) kafka.replicationFactor(),
             kafka.workersPerStage(), ingest.embedBatchSize(), kafka.embedLinger(),
-            new RetryPolicy(ingest.maxAttempts(), ingest.initialBackoff())));
+            new RetryPolicy(ingest.maxAttempts(), ingest.initialBackoff()), stagesOf(ragkb.roles())));
     transport.start(executor, clock);
     return transport;
+  }
+
+  /** The gateway role runs no stage; ingest runs all but the embedding, which the embedder runs. */
+  static Set<StageName> stagesOf(Set<RagkbProperties.Role> roles) {
+    Set<StageName> stages = EnumSet.noneOf(StageName.class);
+    for (RagkbProperties.Role role : roles) {
+      stages.addAll(switch (role) {
+        case GATEWAY -> Set.of();
+        case INGEST -> Set.of(StageName.PARSE, StageName.CHUNK, StageName.INDEX);
+        case EMBEDDER -> Set.of(StageName.EMBED);
+      });
+    }
+    return stages;
   }
 }

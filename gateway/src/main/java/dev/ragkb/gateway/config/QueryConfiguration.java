@@ -1,7 +1,7 @@
 package dev.ragkb.gateway.config;
 
-import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.FusionMethod;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import java.net.URI;
@@ -59,7 +59,7 @@ class QueryConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings,
+  HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, KnowledgeBaseEmbeddings embeddings,
       RetrievalProperties properties) {
     return new HybridRetriever(text, vectors, embeddings, new HybridRetriever.Settings(properties.candidates()));
   }

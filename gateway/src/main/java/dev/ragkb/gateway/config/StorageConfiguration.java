@@ -68,6 +68,6 @@ class StorageConfiguration {
   @Bean
   @ConditionalOnMissingBean
   BlobStore blobStore(RagkbProperties properties) {
-    return new FileBlobStore(properties.dataDir().resolve("blobs"));
+    return new FileBlobStore(properties.blobs());
   }
 }

@@ -9,6 +9,7 @@ import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.core.NotFoundException;
 import dev.ragkb.core.RetrievalSettings;
+import dev.ragkb.indexing.models.EmbeddingModelRegistry;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,8 @@ class KnowledgeBaseResolverTest {
 
   private final KnowledgeBase same = new KnowledgeBase("1", "en", "en", SERVED.name(), Instant.EPOCH);
   private final KnowledgeBase other = new KnowledgeBase("2", "zh", "zh", "bge-small-zh-v1.5-q", Instant.EPOCH);
-  private final KnowledgeBaseResolver resolver = new KnowledgeBaseResolver(storeOf(same, other), SERVED);
+  private final KnowledgeBaseResolver resolver = new KnowledgeBaseResolver(storeOf(same, other),
+      new EmbeddingModelRegistry(new EmbeddingModelRegistry.Settings(List.of(SERVED.name()), Map.of()), name -> SERVED));
 
   @Test
   void embedsOnlyForAKnowledgeBaseOfTheServedModel() {

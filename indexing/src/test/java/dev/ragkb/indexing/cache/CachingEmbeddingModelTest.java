@@ -53,7 +53,8 @@ class CachingEmbeddingModelTest {
   @Test
   void embedsOnlyPassagesItHasNotSeenAndKeepsTheOrder() throws Exception {
     var model = new Counting("bge");
-    try (var cached = new CachingEmbeddingModel(model, dir)) {
+    try (var cache = new EmbeddingCache(dir)) {
+      var cached = new CachingEmbeddingModel(model, cache);
       List<float[]> first = cached.embedPassages(List.of("alpha", "beta"));
       List<float[]> second = cached.embedPassages(List.of("beta", "gamma", "gamma", "alpha"));
 
@@ -69,11 +70,13 @@ class CachingEmbeddingModelTest {
   void reingestingAfterARestartEmbedsNothing() throws Exception {
     var before = new Counting("bge");
     List<float[]> vectors;
-    try (var cached = new CachingEmbeddingModel(before, dir)) {
+    try (var cache = new EmbeddingCache(dir)) {
+      var cached = new CachingEmbeddingModel(before, cache);
       vectors = cached.embedPassages(List.of("alpha", "beta"));
     }
     var after = new Counting("bge");
-    try (var cached = new CachingEmbeddingModel(after, dir)) {
+    try (var cache = new EmbeddingCache(dir)) {
+      var cached = new CachingEmbeddingModel(after, cache);
       List<float[]> again = cached.embedPassages(List.of("alpha", "beta"));
 
       assertThat(after.calls).isEmpty();
@@ -86,20 +89,24 @@ class CachingEmbeddingModelTest {
   void vectorsOfAnotherModelAreNeverReused() throws Exception {
     var en = new Counting("bge-small-en");
     var zh = new Counting("bge-small-zh");
-    try (var enCached = new CachingEmbeddingModel(en, dir)) {
+    try (var cache = new EmbeddingCache(dir)) {
+      var enCached = new CachingEmbeddingModel(en, cache);
+      var zhCached = new CachingEmbeddingModel(zh, cache);
       enCached.embedPassages(List.of("alpha"));
-    }
-    try (var zhCached = new CachingEmbeddingModel(zh, dir)) {
+      zhCached.embedPassages(List.of("alpha"));
+      enCached.embedPassages(List.of("alpha"));
       zhCached.embedPassages(List.of("alpha"));
     }
 
+    assertThat(en.calls).containsExactly(List.of("alpha"));
     assertThat(zh.calls).containsExactly(List.of("alpha"));
   }
 
   @Test
   void queriesPassThroughUncached() throws Exception {
     var model = new Counting("bge");
-    try (var cached = new CachingEmbeddingModel(model, dir)) {
+    try (var cache = new EmbeddingCache(dir)) {
+      var cached = new CachingEmbeddingModel(model, cache);
       cached.embedQuery("what is alpha");
       cached.embedQuery("what is alpha");
 

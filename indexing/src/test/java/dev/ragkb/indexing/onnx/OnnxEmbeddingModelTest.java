@@ -23,7 +23,8 @@ class OnnxEmbeddingModelTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
+    model.close();
     pool.shutdown();
   }
 
@@ -60,6 +61,13 @@ class OnnxEmbeddingModelTest {
     assertThat(zh.dimension()).isEqualTo(512);
     assertThat(p.getFirst()).hasSize(512);
     assertThat(dot(q, p.get(0))).isGreaterThan(dot(q, p.get(1)) + 0.1);
+  }
+
+  @Test
+  void findsBothBgeArtifactsOnTheClasspath() {
+    assertThat(OnnxEmbeddingModel.onClasspath())
+        .containsExactly(OnnxEmbeddingModel.BGE_SMALL_EN_V15_Q, OnnxEmbeddingModel.BGE_SMALL_ZH_V15_Q);
+    assertThat(model.executionProvider()).isEqualTo(ExecutionProvider.CPU);
   }
 
   @Test

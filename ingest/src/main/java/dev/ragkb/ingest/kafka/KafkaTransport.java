@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -72,15 +74,27 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
    * @param embedBatchSize chunks the embedding stage gathers, across documents, before it calls the model
    * @param embedLinger how long the embedding stage waits for more chunks to fill a batch
    * @param retry retries of a stage's retriable failures before the document is dead-lettered
+   * @param stages the stages whose consumers run in this process; another process against the same
+   *     cluster runs the rest (an embedder runs only {@link StageName#EMBED}), and until one does,
+   *     documents wait in that stage's topic
    */
   public record Settings(String bootstrapServers, int partitions, short replicationFactor, int workersPerStage,
-      int embedBatchSize, Duration embedLinger, RetryPolicy retry) {
+      int embedBatchSize, Duration embedLinger, RetryPolicy retry, Set<StageName> stages) {
     public Settings {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      stages = Set.copyOf(stages);
       if (partitions < 1 || replicationFactor < 1 || workersPerStage < 1 || embedBatchSize < 1) {
         throw new IllegalArgumentException("partitions, replicationFactor, workersPerStage and embedBatchSize must be > 0");
       }
     }
+  }
+
+  /** The stages of the pipeline, each a consumer group on its input topic. */
+  public enum StageName {
+    PARSE,
+    CHUNK,
+    EMBED,
+    INDEX
   }
 
   /** What a replay of the dead-letter topic did. */
@@ -107,7 +121,7 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
   }
 
   /**
-   * Creates missing topics and starts {@code workersPerStage} consumers per stage on {@code executor},
+   * Creates missing topics and starts {@code workersPerStage} consumers per stage of {@code stages} on {@code executor},
    * which needs a thread for each for as long as the transport runs.
    *
    * @throws RetriableException when the cluster cannot be reached
@@ -124,13 +138,18 @@ public final class KafkaTransport implements IngestionTransport, AutoCloseable {
     var embedBatching = new StageWorker.Batching(settings.embedBatchSize(), settings.embedLinger(),
         r -> codec.read(r.value(), TopicRecord.Payload.class).items());
     for (int i = 0; i < settings.workersPerStage(); i++) {
-      workers.add(worker("parse", i, Topics.REQUESTS, Topics.PARSE_GROUP, WHAT_IS_THERE, stages::parse));
-      workers.add(worker("chunk", i, Topics.PARSED, Topics.CHUNK_GROUP, WHAT_IS_THERE, stages::chunk));
-      workers.add(worker("embed", i, Topics.CHUNKED, Topics.EMBED_GROUP, embedBatching, stages::embed));
-      workers.add(worker("index", i, Topics.EMBEDDED, Topics.INDEX_GROUP, WHAT_IS_THERE, stages::index));
+      for (StageName stage : settings.stages()) {
+        workers.add(switch (stage) {
+          case PARSE -> worker("parse", i, Topics.REQUESTS, Topics.PARSE_GROUP, WHAT_IS_THERE, stages::parse);
+          case CHUNK -> worker("chunk", i, Topics.PARSED, Topics.CHUNK_GROUP, WHAT_IS_THERE, stages::chunk);
+          case EMBED -> worker("embed", i, Topics.CHUNKED, Topics.EMBED_GROUP, embedBatching, stages::embed);
+          case INDEX -> worker("index", i, Topics.EMBEDDED, Topics.INDEX_GROUP, WHAT_IS_THERE, stages::index);
+        });
+      }
     }
     workers.forEach(executor::execute);
-    log.info("Kafka ingestion started on {}: {} workers per stage", settings.bootstrapServers(), settings.workersPerStage());
+    log.info("Kafka ingestion started on {}: {} workers for each of the stages {}", settings.bootstrapServers(),
+        settings.workersPerStage(), new TreeSet<>(settings.stages()));
   }
 
   private StageWorker worker(String stage, int n, String topic, String group, StageWorker.Batching batching,

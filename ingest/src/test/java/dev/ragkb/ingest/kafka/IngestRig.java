@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,10 +73,10 @@ final class IngestRig implements AutoCloseable {
     TikaDocumentParser parser = new TikaDocumentParser(TikaDocumentParser.Settings.defaults(10_000_000), parsing);
     StructuredChunker chunker = new StructuredChunker(text -> text.split("\\s+").length, CHUNK_MAX_WORDS, 5);
     IngestPipeline pipeline = new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
-        new EmbedStage(model, 16), new IndexStage(index));
+        new EmbedStage(kbId -> model, 16), new IndexStage(index));
     transport = new KafkaTransport(pipeline, index, new JobRecorder(documents, jobs, clock), documents, blobs,
         new KafkaTransport.Settings(broker.bootstrapServers(), 4, (short) 1, workersPerStage, 16, Duration.ofMillis(20),
-            new RetryPolicy(3, Duration.ofMillis(10))));
+            new RetryPolicy(3, Duration.ofMillis(10)), EnumSet.allOf(KafkaTransport.StageName.class)));
     workers = Executors.newFixedThreadPool(4 * workersPerStage);
     transport.start(workers, clock);
     ingestor = new DocumentIngestor(parser, blobs, documents, jobs, transport, clock, () -> UUID.randomUUID().toString());

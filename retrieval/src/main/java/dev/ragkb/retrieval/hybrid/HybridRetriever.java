@@ -1,8 +1,8 @@
 package dev.ragkb.retrieval.hybrid;
 
-import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.HybridIndex;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * BM25 and kNN over one knowledge base, fused. The filter (ACL, documents, tags)
- * goes into both index queries, so every returned hit is readable by the caller. Thread-safe.
+ * BM25 and kNN over one knowledge base, fused. The query is embedded with the knowledge base's own
+ * model, the one its chunks were embedded with. The filter (ACL, documents, tags) goes into both
+ * index queries, so every returned hit is readable by the caller. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
 
@@ -49,10 +50,10 @@ public final class HybridRetriever implements Retriever {
 
   private final TextIndex text;
   private final VectorIndex vectors;
-  private final EmbeddingModel embeddings;
+  private final KnowledgeBaseEmbeddings embeddings;
   private final Settings settings;
 
-  public HybridRetriever(TextIndex text, VectorIndex vectors, EmbeddingModel embeddings, Settings settings) {
+  public HybridRetriever(TextIndex text, VectorIndex vectors, KnowledgeBaseEmbeddings embeddings, Settings settings) {
     this.text = text;
     this.vectors = vectors;
     this.embeddings = embeddings;
@@ -67,7 +68,8 @@ public final class HybridRetriever implements Retriever {
     Fusion fusion = ranking.fuser();
     int fused = ranking.fusedDepth(request.topK(), depth);
     var textQuery = new TextQuery(request.kbId(), request.query(), depth, request.filter());
-    var vectorQuery = new VectorQuery(request.kbId(), embeddings.embedQuery(request.query()), depth, request.filter());
+    float[] q = embeddings.forKnowledgeBase(request.kbId()).embedQuery(request.query());
+    var vectorQuery = new VectorQuery(request.kbId(), q, depth, request.filter());
     // One index holding both sides fuses before it reads any chunk: only the winners are loaded.
     if (text == vectors && text instanceof HybridIndex both) {
       return ranking.diversify(both.searchHybrid(textQuery, vectorQuery,

@@ -92,8 +92,8 @@ public class HybridSearchBenchmark {
       queries.add(words(random, vocabulary, 8));
     }
     var settings = new HybridRetriever.Settings(depth);
-    oneSnapshot = new HybridRetriever(index, index, model, settings);
-    separate = new HybridRetriever(index::searchText, index::searchVectors, model, settings);
+    oneSnapshot = new HybridRetriever(index, index, kbId -> model, settings);
+    separate = new HybridRetriever(index::searchText, index::searchVectors, kbId -> model, settings);
   }
 
   @TearDown(Level.Trial)

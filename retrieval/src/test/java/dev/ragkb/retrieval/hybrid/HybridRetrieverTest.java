@@ -38,7 +38,7 @@ class HybridRetrieverTest {
         var chunk = Fixtures.chunk("kb", d[0], 0, d[1], acl);
         index.replaceDocument("kb", d[0], List.of(new EmbeddedChunk(chunk, embedder.embedPassages(List.of(d[1])).getFirst())));
       }
-      var retriever = new HybridRetriever(index, index, embedder, new HybridRetriever.Settings(20));
+      var retriever = new HybridRetriever(index, index, kbId -> embedder, new HybridRetriever.Settings(20));
 
       var user = SearchFilter.of(new Principal.User("bob", Set.of("sales")));
       List<Hit> hits = retriever.retrieve(new HybridRetriever.Request("kb", "how long to hold the reset button", 5, user, RRF));
@@ -74,8 +74,9 @@ class HybridRetrieverTest {
       }
       List<SearchFilter> filters = List.of(SearchFilter.of(new Principal.Admin()),
           SearchFilter.of(new Principal.User("u", Set.of("g1"))), SearchFilter.of(new Principal.User("v", Set.of())));
-      var oneSnapshot = new HybridRetriever(index, index, embedder, new HybridRetriever.Settings(20));
-      var separate = new HybridRetriever(index::searchText, index::searchVectors, embedder, new HybridRetriever.Settings(20));
+      var oneSnapshot = new HybridRetriever(index, index, kbId -> embedder, new HybridRetriever.Settings(20));
+      var separate = new HybridRetriever(index::searchText, index::searchVectors, kbId -> embedder,
+          new HybridRetriever.Settings(20));
       var linear = new Ranking(FusionMethod.LINEAR_MIN_MAX, 0.6, 60, 1);
       var diversified = new Ranking(FusionMethod.LINEAR_MIN_MAX, 0.6, 60, 0.5);
       for (Ranking ranking : List.of(RRF, linear, diversified)) {
