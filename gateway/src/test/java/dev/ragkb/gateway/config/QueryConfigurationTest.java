@@ -2,9 +2,9 @@ package dev.ragkb.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import java.nio.file.Path;
@@ -28,8 +28,8 @@ class QueryConfigurationTest {
     }
 
     @Bean
-    EmbeddingModel embeddingModel() {
-      return new HashingEmbeddingModel(8);
+    KnowledgeBaseEmbeddings knowledgeBaseEmbeddings() {
+      return kbId -> new HashingEmbeddingModel(8);
     }
   }
 
