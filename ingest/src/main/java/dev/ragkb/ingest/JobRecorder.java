@@ -44,7 +44,8 @@ public final class JobRecorder implements IngestionListener {
   public void indexed(DocumentIndexed indexed) {
     DocumentReceived d = indexed.received();
     // The document first, then its job: a client that sees the job done and uploads the same file
-    // again must find the document indexed, so that the upload is skipped.
+    // again must find the document indexed, so that the upload is skipped. A crash between the two
+    // writes redelivers the message, and the pipeline records the outcome again (KafkaStages).
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(version(doc, d).withTitle(indexed.title())
             .withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant()), IN_FLIGHT));
@@ -53,11 +54,11 @@ public final class JobRecorder implements IngestionListener {
 
   @Override
   public void failed(DocumentReceived d, String code, String message) {
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.FAILED,
+        new Job.DocumentError(d.documentId(), d.source(), code, message));
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(
             version(doc, d).withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant()), IN_FLIGHT));
-    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.FAILED,
-        new Job.DocumentError(d.documentId(), d.source(), code, message));
   }
 
   /** The stored record with the message's version and job, so that saveIf matches only that version. */
