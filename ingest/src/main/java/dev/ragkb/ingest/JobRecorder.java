@@ -43,10 +43,13 @@ public final class JobRecorder implements IngestionListener {
   @Override
   public void indexed(DocumentIndexed indexed) {
     DocumentReceived d = indexed.received();
-    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.SUCCEEDED, null);
+    // The document first, then its job: a client that sees the job done and uploads the same file
+    // again must find the document indexed, so that the upload is skipped. A crash between the two
+    // writes redelivers the message, and the pipeline records the outcome again (KafkaStages).
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(version(doc, d).withTitle(indexed.title())
             .withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant()), IN_FLIGHT));
+    jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.SUCCEEDED, null);
   }
 
   @Override

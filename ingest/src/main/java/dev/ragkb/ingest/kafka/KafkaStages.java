@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,22 +97,23 @@ final class KafkaStages {
 
   /** Embeds the chunks of every document in the unit together, in full batches. */
   void embed(List<ConsumerRecord<String, byte[]>> unit) {
-    inBatch("embed", currentPayloads(unit),
+    inBatch("embed", this::isCurrent, payloads(unit, this::isCurrent),
         batch -> pipeline.embed().runAll(batch.stream().map(this::chunked).toList()).forEach(this::sendEmbedded),
         p -> sendEmbedded(pipeline.embed().run(chunked(p))));
   }
 
   /** Writes every document of the unit to the index with one commit. */
   void index(List<ConsumerRecord<String, byte[]>> unit) {
-    inBatch("index", currentPayloads(unit),
+    inBatch("index", this::awaitsIndexing, payloads(unit, this::awaitsIndexing),
         batch -> pipeline.index().runAll(batch.stream().map(this::embedded).toList()).forEach(this::indexed),
         p -> indexed(pipeline.index().run(embedded(p))));
   }
 
-  private List<Payload> currentPayloads(List<ConsumerRecord<String, byte[]>> unit) {
+  /** The unit's readable payloads whose documents still {@code need} this stage. */
+  private List<Payload> payloads(List<ConsumerRecord<String, byte[]>> unit, Predicate<DocumentReceived> need) {
     List<Payload> current = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : unit) {
-      decode(r, Payload.class).filter(p -> isCurrent(p.document())).ifPresent(current::add);
+      decode(r, Payload.class).filter(p -> need.test(p.document())).ifPresent(current::add);
     }
     return current;
   }
@@ -120,7 +122,8 @@ final class KafkaStages {
    * Runs the batch; when it fails, tries each document alone with retries, so one bad document is
    * dead-lettered without its neighbours (whose repeated writes are idempotent).
    */
-  private void inBatch(String stage, List<Payload> batch, Consumer<List<Payload>> all, Consumer<Payload> one) {
+  private void inBatch(String stage, Predicate<DocumentReceived> need, List<Payload> batch, Consumer<List<Payload>> all,
+      Consumer<Payload> one) {
     if (batch.isEmpty()) {
       return;
     }
@@ -130,7 +133,7 @@ final class KafkaStages {
       log.info("{} of a batch of {} documents failed ({}); trying them one by one", stage, batch.size(), e.toString());
       for (Payload p : batch) {
         withRetries(stage, p.document(), () -> {
-          if (isCurrent(p.document())) {
+          if (need.test(p.document())) {
             one.accept(p);
           }
         });
@@ -153,7 +156,7 @@ final class KafkaStages {
 
   private void indexed(DocumentIndexed indexed) {
     DocumentReceived d = indexed.received();
-    if (!isCurrent(d)) {
+    if (!awaitsIndexing(d)) {
       // Deleted or replaced while the write was under way. A delete's own clean-up may have run
       // before the write, so undo it; a newer version replaces these chunks when it arrives.
       if (documents.find(d.kbId(), d.documentId()).isEmpty()) {
@@ -223,6 +226,19 @@ final class KafkaStages {
         && doc.get().contentHash().equals(d.contentHash())
         && doc.get().jobId().equals(d.jobId())
         && (doc.get().status() == DocumentStatus.QUEUED || doc.get().status() == DocumentStatus.PROCESSING);
+  }
+
+  /**
+   * Whether the index stage still owes this version its write and its job's outcome: while current,
+   * and also once recorded indexed, because the document's status is written before its job's
+   * outcome and a redelivery after a crash between the two must still tell the job (the repeated
+   * write is idempotent).
+   */
+  private boolean awaitsIndexing(DocumentReceived d) {
+    return isCurrent(d) || documents.find(d.kbId(), d.documentId())
+        .filter(doc -> doc.contentHash().equals(d.contentHash()) && doc.jobId().equals(d.jobId())
+            && doc.status() == DocumentStatus.INDEXED)
+        .isPresent();
   }
 
   /** An unreadable record cannot be retried; with no document to name, it is logged and skipped. */

@@ -1,6 +1,7 @@
 package dev.ragkb.ingest.kafka;
 
 import dev.ragkb.core.EmbeddingModel;
+import dev.ragkb.core.JobStore;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.indexing.lucene.LuceneIndex;
 import dev.ragkb.ingest.DocumentIngestor;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -58,6 +60,11 @@ final class IngestRig implements AutoCloseable {
   private final ExecutorService parsing = Executors.newVirtualThreadPerTaskExecutor();
 
   IngestRig(Path dataDir, EmbeddingModel model, int workersPerStage) {
+    this(dataDir, model, workersPerStage, UnaryOperator.identity());
+  }
+
+  /** @param recorderJobs wraps the job store the pipeline records outcomes in, to inject its failures */
+  IngestRig(Path dataDir, EmbeddingModel model, int workersPerStage, UnaryOperator<JobStore> recorderJobs) {
     this.dataDir = dataDir;
     Clock clock = Clock.systemUTC();
     broker = new EmbeddedKafkaBroker(new EmbeddedKafkaBroker.Settings(dataDir.resolve("kafka"), 0, 4));
@@ -74,7 +81,7 @@ final class IngestRig implements AutoCloseable {
     StructuredChunker chunker = new StructuredChunker(text -> text.split("\\s+").length, CHUNK_MAX_WORDS, 5);
     IngestPipeline pipeline = new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
         new EmbedStage(kbId -> model, 16), new IndexStage(index));
-    transport = new KafkaTransport(pipeline, index, new JobRecorder(documents, jobs, clock), documents, blobs,
+    transport = new KafkaTransport(pipeline, index, new JobRecorder(documents, recorderJobs.apply(jobs), clock), documents, blobs,
         new KafkaTransport.Settings(broker.bootstrapServers(), 4, (short) 1, workersPerStage, 16, Duration.ofMillis(20),
             new RetryPolicy(3, Duration.ofMillis(10)), EnumSet.allOf(KafkaTransport.StageName.class)));
     workers = Executors.newFixedThreadPool(4 * workersPerStage);

@@ -3,7 +3,9 @@ package dev.ragkb.ingest.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragkb.core.Acl;
+import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.Job;
+import dev.ragkb.core.JobStore;
 import dev.ragkb.core.JobStatus;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.Principal;
@@ -13,12 +15,15 @@ import dev.ragkb.ingest.BlobKeys;
 import dev.ragkb.ingest.DocumentIngestor;
 import dev.ragkb.ingest.Upload;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,18 +42,35 @@ class KafkaTransportIT {
   @TempDir static Path dataDir;
 
   private final CountingEmbeddingModel model = new CountingEmbeddingModel("zyzzyva");
+  private final AtomicInteger lostOutcomes = new AtomicInteger();
   private IngestRig rig;
   private KnowledgeBase kb;
 
   @BeforeAll
   void start() {
-    rig = new IngestRig(dataDir, model, 1);
+    rig = new IngestRig(dataDir, model, 1, this::failingSucceededOutcomes);
     kb = rig.knowledgeBase();
   }
 
   @AfterAll
   void stop() throws Exception {
     rig.close();
+  }
+
+  /** Fails the next {@code lostOutcomes} writes of a SUCCEEDED outcome, as a crash after the document's own write would. */
+  private JobStore failingSucceededOutcomes(JobStore jobs) {
+    return (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("recordOutcome") && args[2] == JobStore.Outcome.SUCCEEDED
+              && lostOutcomes.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("outcome lost (test)");
+          }
+          try {
+            return method.invoke(jobs, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private static Upload text(String documentId, String text) {
@@ -64,6 +86,20 @@ class KafkaTransportIT {
 
   private IndexContents index() throws Exception {
     return IndexContents.read(dataDir.resolve("index"), kb.id());
+  }
+
+  /**
+   * The document's status is written before its job's outcome; when the outcome is lost, the
+   * document is already INDEXED (no longer in flight), and the redone write must still tell the job.
+   */
+  @Test
+  void aJobHearsOfADocumentWhoseOutcomeWasLostAfterItWasRecordedIndexed() {
+    lostOutcomes.set(1);
+    Job job = ingest(text("lost-outcome", "The loading dock accepts deliveries between six and ten in the morning."));
+
+    assertThat(lostOutcomes.get()).isZero();
+    assertThat(job.succeeded()).isEqualTo(1);
+    assertThat(rig.documents.find(kb.id(), "lost-outcome").orElseThrow().status()).isEqualTo(DocumentStatus.INDEXED);
   }
 
   @Test
