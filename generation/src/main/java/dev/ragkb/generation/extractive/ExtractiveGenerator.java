@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -94,6 +95,7 @@ public final class ExtractiveGenerator implements Generator {
 
   private List<Candidate> score(String question, List<Passage> sources) {
     Set<String> questionTerms = overlap.terms(question);
+    String asked = normalized(question);
     List<Candidate> unscored = new ArrayList<>();
     List<Double> coverages = new ArrayList<>();
     for (int s = 0; s < sources.size(); s++) {
@@ -101,6 +103,9 @@ public final class ExtractiveGenerator implements Generator {
       Set<String> headingTerms = overlap.terms(passage.title() + " " + String.join(" ", passage.headingPath()));
       for (Span span : SentenceSplitter.spans(passage.text())) {
         String sentence = span.of(passage.text());
+        if (asksOrRepeats(sentence, asked)) {
+          continue;
+        }
         Set<String> terms = new HashSet<>(overlap.terms(sentence));
         terms.addAll(headingTerms);
         unscored.add(new Candidate(s, span, sentence, 0));
@@ -119,6 +124,28 @@ public final class ExtractiveGenerator implements Generator {
       scored.add(new Candidate(c.source(), c.span(), c.sentence(), score));
     }
     return scored;
+  }
+
+  /**
+   * A sentence that asks something (an FAQ's question, a heading in question form) or quotes the
+   * question (a usage example that contains it) matches the question best of all and answers
+   * nothing; only statements are quoted as answers. A short question (a keyword or two) is not
+   * looked for inside sentences: answers to it contain it.
+   */
+  static boolean asksOrRepeats(String sentence, String normalizedQuestion) {
+    String s = sentence.strip().replaceAll("[\\s\"'\u201D\u2019)\\]]+$", "");
+    if (s.endsWith("?") || s.endsWith("\uFF1F")) {
+      return true;
+    }
+    boolean longEnough = normalizedQuestion.indexOf(' ') >= 0
+        ? normalizedQuestion.split(" ").length >= 4
+        : normalizedQuestion.length() >= 8; // unspaced scripts (Chinese): characters, not words
+    return longEnough && normalized(sentence).contains(normalizedQuestion);
+  }
+
+  /** Lower case, words only, single spaces: so that quoting differences do not hide a repeat. */
+  private static String normalized(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** @param chosen best first */

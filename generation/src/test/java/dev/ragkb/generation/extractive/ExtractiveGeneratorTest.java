@@ -70,6 +70,24 @@ class ExtractiveGeneratorTest {
   }
 
   @Test
+  void quotesStatementsNotQuestionsNorSentencesThatRepeatTheQuestion() {
+    String doc = "How long do I hold the reset button? Run rag ask \"How long do I hold the reset button?\" --kb demo to try it. "
+        + "Hold the reset button for 17 seconds to restore factory settings.";
+    Hit faq = Hit.of(Fixtures.chunk("kb", "faq", 0, doc), 0.9);
+
+    Answer a = generator.generate("How long do I hold the reset button?", List.of(faq));
+
+    assertThat(a.answer()).isEqualTo("Hold the reset button for 17 seconds to restore factory settings. [1]");
+  }
+
+  @Test
+  void aShortQuestionIsNotLookedForInsideSentences() {
+    assertThat(ExtractiveGenerator.asksOrRepeats("Hold the reset button for 17 seconds.", "reset button")).isFalse();
+    assertThat(ExtractiveGenerator.asksOrRepeats("按住重置按钮十七秒即可恢复出厂设置。", "重置按钮")).isFalse();
+    assertThat(ExtractiveGenerator.asksOrRepeats("如何恢复出厂设置？", "恢复出厂设置")).isTrue();
+  }
+
+  @Test
   void abstainsWhenNoSentenceSupportsAnAnswer() {
     Answer a = generator.generate("What is the capital of Mongolia?", sources);
 
