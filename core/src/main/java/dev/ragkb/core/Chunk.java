@@ -1,5 +1,6 @@
 package dev.ragkb.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param tags the document's tags
  * @param parentText the parent passage that holds this chunk (its section, or the part of a long section around
  *     it): retrieval matches the small chunk, a generator reads the parent for context; null when not recorded
+ * @param date the document's date, which date filters select on: its metadata's modified date, else its created
+ *     date, else when it was ingested; null when not recorded (chunks indexed before dates were), and then no
+ *     date filter accepts the chunk
  */
 public record Chunk(
     String id,
@@ -38,7 +42,8 @@ public record Chunk(
     int endOffset,
     Acl acl,
     Set<String> tags,
-    @Nullable String parentText) {
+    @Nullable String parentText,
+    @Nullable Instant date) {
 
   public Chunk {
     Objects.requireNonNull(id, "id");
@@ -55,10 +60,23 @@ public record Chunk(
     }
   }
 
-  /** A chunk without a recorded parent passage. */
+  /** A chunk without a recorded date. */
+  public Chunk(String id, String documentId, String kbId, int ordinal, String text, String title, String source,
+      List<String> headingPath, @Nullable Integer page, int startOffset, int endOffset, Acl acl, Set<String> tags,
+      @Nullable String parentText) {
+    this(id, documentId, kbId, ordinal, text, title, source, headingPath, page, startOffset, endOffset, acl, tags,
+        parentText, null);
+  }
+
+  /** A chunk without a recorded parent passage or date. */
   public Chunk(String id, String documentId, String kbId, int ordinal, String text, String title, String source,
       List<String> headingPath, @Nullable Integer page, int startOffset, int endOffset, Acl acl, Set<String> tags) {
     this(id, documentId, kbId, ordinal, text, title, source, headingPath, page, startOffset, endOffset, acl, tags,
-        null);
+        null, null);
+  }
+
+  public Chunk withDate(@Nullable Instant newDate) {
+    return new Chunk(id, documentId, kbId, ordinal, text, title, source, headingPath, page, startOffset, endOffset,
+        acl, tags, parentText, newDate);
   }
 }

@@ -1,7 +1,9 @@
 package dev.ragkb.core;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a query may return. Index adapters push it into their queries (pre-filtering), never apply
@@ -10,13 +12,20 @@ import java.util.Set;
  * @param principal whose access rights apply
  * @param documentIds when not empty, only these documents
  * @param tags when not empty, only documents carrying at least one of these tags
+ * @param dates only chunks whose {@link Chunk#date()} lies in this range; {@link DateRange#ANY} filters nothing
  */
-public record SearchFilter(Principal principal, Set<String> documentIds, Set<String> tags) {
+public record SearchFilter(Principal principal, Set<String> documentIds, Set<String> tags, DateRange dates) {
 
   public SearchFilter {
     Objects.requireNonNull(principal, "principal");
     documentIds = Set.copyOf(documentIds);
     tags = Set.copyOf(tags);
+    Objects.requireNonNull(dates, "dates");
+  }
+
+  /** A filter without a date range. */
+  public SearchFilter(Principal principal, Set<String> documentIds, Set<String> tags) {
+    this(principal, documentIds, tags, DateRange.ANY);
   }
 
   public static SearchFilter of(Principal principal) {
@@ -27,6 +36,39 @@ public record SearchFilter(Principal principal, Set<String> documentIds, Set<Str
   public boolean accepts(Chunk chunk) {
     return principal.mayRead(chunk.acl())
         && (documentIds.isEmpty() || documentIds.contains(chunk.documentId()))
-        && (tags.isEmpty() || chunk.tags().stream().anyMatch(tags::contains));
+        && (tags.isEmpty() || chunk.tags().stream().anyMatch(tags::contains))
+        && dates.accepts(chunk.date());
+  }
+
+  /**
+   * A range of dates, from inclusive to exclusive, so adjacent ranges split time without overlap.
+   * Either end may be open (null); a range with an end accepts no undated chunk, since nothing says
+   * the chunk lies inside it.
+   *
+   * @param from the earliest date accepted; null for no lower bound
+   * @param to the first date no longer accepted; null for no upper bound
+   * @throws InvalidRequestException when {@code from} is not before {@code to}
+   */
+  public record DateRange(@Nullable Instant from, @Nullable Instant to) {
+
+    /** No bounds: every chunk, dated or not. */
+    public static final DateRange ANY = new DateRange(null, null);
+
+    public DateRange {
+      if (from != null && to != null && !from.isBefore(to)) {
+        throw new InvalidRequestException("date range is empty: from " + from + " is not before to " + to);
+      }
+    }
+
+    public boolean isUnbounded() {
+      return from == null && to == null;
+    }
+
+    public boolean accepts(@Nullable Instant date) {
+      if (isUnbounded()) {
+        return true;
+      }
+      return date != null && (from == null || !date.isBefore(from)) && (to == null || date.isBefore(to));
+    }
   }
 }

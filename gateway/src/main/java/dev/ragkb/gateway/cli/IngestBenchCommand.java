@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +115,7 @@ final class IngestBenchCommand implements Callable<Integer> {
   /** The texts the pipeline will embed: the same parser, chunker and heading prefix. */
   private static List<String> passages(ConfigurableApplicationContext context, List<Upload> uploads) throws IOException {
     TikaDocumentParser parser = context.getBean(TikaDocumentParser.class);
-    ChunkStage chunks = new ChunkStage(context.getBean(StructuredChunker.class));
+    ChunkStage chunks = new ChunkStage(context.getBean(StructuredChunker.class), context.getBean(Clock.class));
     List<String> passages = new ArrayList<>();
     for (Upload u : uploads) {
       try (var in = u.content().open()) {

@@ -60,8 +60,8 @@ class IngestConfiguration {
 
   @Bean
   IngestPipeline ingestPipeline(BlobStore blobs, TikaDocumentParser parser, StructuredChunker chunker,
-      KnowledgeBaseEmbeddings embeddings, ChunkIndex index, IngestProperties properties) {
-    return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
+      KnowledgeBaseEmbeddings embeddings, ChunkIndex index, IngestProperties properties, Clock clock) {
+    return new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker, clock),
         new EmbedStage(embeddings, properties.embedBatchSize()), new IndexStage(index));
   }
 

@@ -7,6 +7,9 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentParsed;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
 import dev.ragkb.parsing.ChunkDraft;
 import dev.ragkb.parsing.StructuredChunker;
+import dev.ragkb.parsing.ParsedDocument;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +17,12 @@ import java.util.List;
 public final class ChunkStage implements Stage<DocumentParsed, DocumentChunked> {
 
   private final StructuredChunker chunker;
+  private final Clock clock;
 
-  public ChunkStage(StructuredChunker chunker) {
+  /** @param clock dates the chunks of a document whose metadata gives no date: the time it is chunked */
+  public ChunkStage(StructuredChunker chunker, Clock clock) {
     this.chunker = chunker;
+    this.clock = clock;
   }
 
   /**
@@ -32,13 +38,22 @@ public final class ChunkStage implements Stage<DocumentParsed, DocumentChunked> 
     DocumentReceived r = input.received();
     String title = input.parsed().title();
     List<ChunkDraft> drafts = chunker.chunk(input.parsed());
+    Instant date = dateOf(input.parsed());
     List<Chunk> chunks = new ArrayList<>(drafts.size());
     for (int i = 0; i < drafts.size(); i++) {
       ChunkDraft d = drafts.get(i);
       chunks.add(new Chunk(chunkId(r.documentId(), r.contentHash(), i), r.documentId(), r.kbId(), i, d.text(), title,
           r.source(), d.headingPath(), d.page(), d.startOffset(), d.endOffset(), r.acl(), r.tags(),
-          d.parentText(input.parsed())));
+          d.parentText(input.parsed()), date));
     }
     return new DocumentChunked(r, title, chunks);
+  }
+
+  /** The document's own date when its metadata has one, the last change before the creation; else now. */
+  private Instant dateOf(ParsedDocument parsed) {
+    if (parsed.modified() != null) {
+      return parsed.modified();
+    }
+    return parsed.created() != null ? parsed.created() : clock.instant();
   }
 }

@@ -79,7 +79,7 @@ final class IngestRig implements AutoCloseable {
     index = new LuceneIndex(dataDir.resolve("index"), kbId -> "en");
     TikaDocumentParser parser = new TikaDocumentParser(TikaDocumentParser.Settings.defaults(10_000_000), parsing);
     StructuredChunker chunker = new StructuredChunker(text -> text.split("\\s+").length, CHUNK_MAX_WORDS, 5);
-    IngestPipeline pipeline = new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker),
+    IngestPipeline pipeline = new IngestPipeline(new ParseStage(blobs, parser), new ChunkStage(chunker, clock),
         new EmbedStage(kbId -> model, 16), new IndexStage(index));
     transport = new KafkaTransport(pipeline, index, new JobRecorder(documents, recorderJobs.apply(jobs), clock), documents, blobs,
         new KafkaTransport.Settings(broker.bootstrapServers(), 4, (short) 1, workersPerStage, 16, Duration.ofMillis(20),
