@@ -5,9 +5,11 @@ import dev.ragkb.core.Citation;
 import dev.ragkb.core.Document;
 import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.Job;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RetrievalSettings;
+import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.UnsupportedClaim;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,6 +22,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -116,7 +121,31 @@ final class ApiModels {
   /** What {@code POST /v1/dead-letters/replay} did: letters read, and documents sent through again. */
   record ReplayView(int deadLetters, int replayed) {}
 
-  record Filters(@Nullable Set<String> documentIds, @Nullable Set<String> tags) {}
+  /**
+   * @param from the earliest document date returned, inclusive: an ISO-8601 instant ({@code 2024-03-01T12:00:00Z})
+   *     or date ({@code 2024-03-01}, meaning its start in UTC)
+   * @param to the first document date no longer returned, exclusive, in the same forms
+   */
+  record Filters(@Nullable Set<String> documentIds, @Nullable Set<String> tags, @Nullable String from,
+      @Nullable String to) {
+
+    /** @throws InvalidRequestException for a value that is neither form, or a range that is empty */
+    SearchFilter.DateRange dates() {
+      return new SearchFilter.DateRange(instant("from", from), instant("to", to));
+    }
+
+    private static @Nullable Instant instant(String name, @Nullable String value) {
+      if (value == null) {
+        return null;
+      }
+      try {
+        return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequestException(
+            "filters." + name + " is neither an ISO-8601 instant (2024-03-01T12:00:00Z) nor a date (2024-03-01): " + value);
+      }
+    }
+  }
 
   /** @param retrieval overrides the knowledge base's ranking for this search only */
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,

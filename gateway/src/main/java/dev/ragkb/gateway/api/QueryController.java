@@ -124,7 +124,7 @@ class QueryController {
     if (filters == null) {
       return SearchFilter.of(principal);
     }
-    return new SearchFilter(principal, orEmpty(filters.documentIds()), orEmpty(filters.tags()));
+    return new SearchFilter(principal, orEmpty(filters.documentIds()), orEmpty(filters.tags()), filters.dates());
   }
 
   private static Set<String> orEmpty(@Nullable Set<String> values) {

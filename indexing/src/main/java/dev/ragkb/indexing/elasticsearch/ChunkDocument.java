@@ -3,6 +3,7 @@ package dev.ragkb.indexing.elasticsearch;
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.Chunk;
 import dev.ragkb.core.EmbeddedChunk;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param body title, headings and text, analysed for BM25 (headings often carry a question's words)
  * @param acl {@link FilterQueries#PUBLIC} for a public document, else {@code u:<user>} and {@code g:<group>}
  * @param parentText null when the chunk has no parent passage: the field is then left out of the document
+ * @param date the document's date in epoch milliseconds; null when the chunk has none, and then left out
  */
 record ChunkDocument(
     String chunkId,
@@ -31,6 +33,7 @@ record ChunkDocument(
     int startOffset,
     int endOffset,
     @Nullable String parentText,
+    @Nullable Long date,
     List<String> acl,
     List<String> tags,
     float @Nullable [] vector) {
@@ -46,7 +49,8 @@ record ChunkDocument(
     c.acl().groups().forEach(g -> acl.add(FilterQueries.groupTerm(g)));
     String body = c.title() + "\n" + String.join(" ", c.headingPath()) + "\n" + c.text();
     return new ChunkDocument(c.id(), c.documentId(), body, c.text(), c.title(), c.source(), c.headingPath(), c.page(),
-        c.ordinal(), c.startOffset(), c.endOffset(), c.parentText(), acl, List.copyOf(c.tags()),
+        c.ordinal(), c.startOffset(), c.endOffset(), c.parentText(),
+        c.date() == null ? null : c.date().toEpochMilli(), acl, List.copyOf(c.tags()),
         withVector ? embedded.vector() : null);
   }
 
@@ -61,6 +65,6 @@ record ChunkDocument(
       }
     }
     return new Chunk(chunkId, documentId, kbId, ordinal, text, title, source, headings, page, startOffset, endOffset,
-        new Acl(users, groups), Set.copyOf(tags), parentText);
+        new Acl(users, groups), Set.copyOf(tags), parentText, date == null ? null : Instant.ofEpochMilli(date));
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Translates a {@link SearchFilter} into Elasticsearch filter clauses, the one translation that both
  * the BM25 {@code bool} query and the {@code knn} query use (in the knn query it is a pre-filter, so
- * the top k stay full). Each clause is a {@code terms} query on a keyword field; all must match.
+ * the top k stay full). Each clause is a {@code terms} query on a keyword field, or a {@code range}
+ * on the date; all must match.
  */
 final class FilterQueries {
 
@@ -45,6 +46,20 @@ final class FilterQueries {
     }
     if (!filter.tags().isEmpty()) {
       clauses.add(terms(IndexMapping.TAGS, filter.tags()));
+    }
+    SearchFilter.DateRange dates = filter.dates();
+    if (!dates.isUnbounded()) {
+      // A chunk without a date has no value in the field, so a range query never matches it.
+      clauses.add(Query.of(q -> q.range(r -> r.date(d -> {
+        d.field(IndexMapping.DATE).format("epoch_millis");
+        if (dates.from() != null) {
+          d.gte(Long.toString(dates.from().toEpochMilli()));
+        }
+        if (dates.to() != null) {
+          d.lt(Long.toString(dates.to().toEpochMilli()));
+        }
+        return d;
+      }))));
     }
     return List.copyOf(clauses);
   }

@@ -22,6 +22,8 @@ final class IndexMapping {
   static final String VECTOR = "vector";
   /** The chunk's parent passage: returned with a hit for the generator, never searched. */
   static final String PARENT_TEXT = "parentText";
+  /** The document's date, which date filters select on; written as epoch milliseconds. */
+  static final String DATE = "date";
 
   /** Kept in {@code _source} only: neither searchable nor aggregatable (text has no doc values). */
   private static final Property STORED_TEXT = Property.of(p -> p.text(t -> t.index(false)));
@@ -32,7 +34,9 @@ final class IndexMapping {
    * into an existing index. Only new fields go in this way: changing an existing field's mapping
    * needs a new index and a reindex.
    */
-  private static final Map<String, Property> ADDED = Map.of(PARENT_TEXT, STORED_TEXT);
+  private static final Map<String, Property> ADDED = Map.of(
+      PARENT_TEXT, STORED_TEXT,
+      DATE, Property.of(p -> p.date(d -> d.format("epoch_millis||strict_date_optional_time"))));
 
   private IndexMapping() {}
 

@@ -3,6 +3,7 @@ package dev.ragkb.indexing.lucene;
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.Chunk;
 import dev.ragkb.core.EmbeddedChunk;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -29,6 +31,8 @@ final class ChunkFields {
   static final String PAGE = "page";
   /** The chunk's parent passage, stored only: what a generator reads around a matched chunk. */
   static final String PARENT = "parent";
+  /** The document's date in epoch milliseconds: a point for range filters and a stored value, of one name. */
+  static final String DATE = "date";
   static final String ORDINAL = "ordinal";
   static final String OFFSETS = "offsets";
   static final String ACL = "acl";
@@ -70,6 +74,11 @@ final class ChunkFields {
     if (c.parentText() != null) {
       d.add(new StoredField(PARENT, c.parentText()));
     }
+    if (c.date() != null) {
+      long millis = c.date().toEpochMilli();
+      d.add(new LongPoint(DATE, millis));
+      d.add(new StoredField(DATE, millis));
+    }
     if (c.acl().isPublic()) {
       d.add(new StringField(ACL, PUBLIC, Field.Store.YES));
     }
@@ -89,6 +98,9 @@ final class ChunkFields {
     String[] offsets = d.get(OFFSETS).split(":");
     var pageField = d.getField(PAGE);
     Integer page = pageField == null ? null : pageField.numericValue().intValue();
+    // StoredField and LongPoint share the name; only the stored value comes back from the stored fields.
+    var dateField = d.getField(DATE);
+    Instant date = dateField == null ? null : Instant.ofEpochMilli(dateField.numericValue().longValue());
     String[] acl = d.getValues(ACL);
     Set<String> users = Arrays.stream(acl).filter(a -> a.startsWith("u:")).map(a -> a.substring(2)).collect(Collectors.toSet());
     Set<String> groups = Arrays.stream(acl).filter(a -> a.startsWith("g:")).map(a -> a.substring(2)).collect(Collectors.toSet());
@@ -106,6 +118,7 @@ final class ChunkFields {
         Integer.parseInt(offsets[1]),
         new Acl(users, groups),
         Set.of(d.getValues(TAG)),
-        d.get(PARENT));
+        d.get(PARENT),
+        date);
   }
 }

@@ -4,6 +4,7 @@ import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,6 +35,14 @@ final class FilterQueries {
     }
     if (!filter.tags().isEmpty()) {
       b.add(termsOf(ChunkFields.TAG, filter.tags()), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    SearchFilter.DateRange dates = filter.dates();
+    if (!dates.isUnbounded()) {
+      // An undated chunk has no point, so any range excludes it, as SearchFilter#accepts does.
+      long from = dates.from() == null ? Long.MIN_VALUE : dates.from().toEpochMilli();
+      long to = dates.to() == null ? Long.MAX_VALUE : dates.to().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery(ChunkFields.DATE, from, to), BooleanClause.Occur.FILTER);
       any = true;
     }
     return any ? b.build() : new MatchAllDocsQuery();

@@ -10,6 +10,7 @@ import dev.ragkb.parsing.StructuredChunker;
 import dev.ragkb.parsing.ParsedDocument;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,11 +50,13 @@ public final class ChunkStage implements Stage<DocumentParsed, DocumentChunked> 
     return new DocumentChunked(r, title, chunks);
   }
 
-  /** The document's own date when its metadata has one, the last change before the creation; else now. */
+  /**
+   * The document's own date when its metadata has one, the last change before the creation; else now.
+   * Milliseconds are all the indexes keep, so the chunk holds no more than it gets back from a search.
+   */
   private Instant dateOf(ParsedDocument parsed) {
-    if (parsed.modified() != null) {
-      return parsed.modified();
-    }
-    return parsed.created() != null ? parsed.created() : clock.instant();
+    Instant date = parsed.modified() != null ? parsed.modified()
+        : parsed.created() != null ? parsed.created() : clock.instant();
+    return date.truncatedTo(ChronoUnit.MILLIS);
   }
 }
