@@ -8,6 +8,7 @@ import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
 import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.service.collection.request.DescribeCollectionReq;
 import io.milvus.v2.service.collection.request.HasCollectionReq;
 import io.milvus.v2.service.vector.response.SearchResp;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vectors in Milvus, one collection per knowledge base, created on its first write with the
- * dimension of its vectors. ACL, document and tag filters are part of the search expression, so
- * Milvus filters during the graph search and the top k stay full.
+ * dimension of its vectors. ACL, document, tag and date filters are part of the search expression, so
+ * Milvus filters during the graph search and the top k stay full. A collection created before dates
+ * were stored gets the date column when this process first finds it ({@link #exists}).
  *
  * <p>Milvus has no multi-entity transactions, so a replacement upserts the new chunks, then deletes
  * the document's other chunks: a search in between may see both (chunk ids are stable, so an
@@ -133,9 +135,24 @@ public final class MilvusIndex implements ChunkIndex, VectorIndex, AutoCloseable
     boolean found = call("look up " + collection,
         () -> client().hasCollection(HasCollectionReq.builder().collectionName(collection).build()));
     if (found) {
+      addMissingFields(collection);
       existing.add(collection);
     }
     return found;
+  }
+
+  /** Before a date filter or a dated row reaches a collection that predates the date column. */
+  private synchronized void addMissingFields(String collection) {
+    var describe = DescribeCollectionReq.builder().collectionName(collection).build();
+    List<String> fields = call("describe " + collection, () -> client().describeCollection(describe)).getFieldNames();
+    if (!fields.contains(MilvusRows.DATE)) {
+      var add = requests.addDateField(collection);
+      call("add the date field to " + collection, () -> {
+        client().addCollectionField(add);
+        return null;
+      });
+      log.info("added the date field to Milvus collection {}", collection);
+    }
   }
 
   private synchronized void ensureCollection(String collection, int dimension) {

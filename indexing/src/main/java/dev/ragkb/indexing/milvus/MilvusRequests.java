@@ -5,6 +5,7 @@ import dev.ragkb.core.VectorQuery;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.common.DataType;
 import io.milvus.v2.common.IndexParam;
+import io.milvus.v2.service.collection.request.AddCollectionFieldReq;
 import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
 import io.milvus.v2.service.vector.request.DeleteReq;
@@ -52,6 +53,7 @@ final class MilvusRequests {
         .elementType(DataType.VarChar).maxCapacity(MilvusRows.MAX_ACL_TERMS).maxLength(MilvusRows.MAX_ID_BYTES).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.TAGS).dataType(DataType.Array)
         .elementType(DataType.VarChar).maxCapacity(MilvusRows.MAX_TAGS).maxLength(MilvusRows.MAX_ID_BYTES).build());
+    schema.addField(AddFieldReq.builder().fieldName(MilvusRows.DATE).dataType(DataType.Int64).isNullable(true).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.PAYLOAD).dataType(DataType.VarChar)
         .maxLength(MilvusRows.MAX_PAYLOAD_BYTES).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.VECTOR).dataType(DataType.FloatVector)
@@ -86,7 +88,19 @@ final class MilvusRequests {
             .metricType(IndexParam.MetricType.IP).extraParams(hnsw).build(),
         inverted(MilvusRows.DOCUMENT_ID),
         inverted(MilvusRows.ACL),
-        inverted(MilvusRows.TAGS));
+        inverted(MilvusRows.TAGS),
+        // a sorted index serves the range comparisons of date filters
+        IndexParam.builder().fieldName(MilvusRows.DATE).indexName("date_sorted").indexType(IndexParam.IndexType.STL_SORT)
+            .build());
+  }
+
+  /**
+   * Adds the date column to a collection created before dates were stored (Milvus 2.6 adds nullable
+   * fields to a live collection); its existing rows read as undated.
+   */
+  AddCollectionFieldReq addDateField(String collection) {
+    return AddCollectionFieldReq.builder().collectionName(collection).fieldName(MilvusRows.DATE).dataType(DataType.Int64)
+        .isNullable(true).build();
   }
 
   private static IndexParam inverted(String field) {

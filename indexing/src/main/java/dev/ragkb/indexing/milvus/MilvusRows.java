@@ -9,6 +9,7 @@ import dev.ragkb.core.Chunk;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * passage a generator reads around it, travels in one JSON string column, so a search answers
  * without a second store. Keeping the parent there rather than in a column of its own needs no
  * change to the schema of collections created before parents were stored: their rows simply have no
- * parent.
+ * parent. The document's date is both a nullable INT64 column of epoch milliseconds, which date filters
+ * compare, and a payload value, from which a hit reads it back.
  */
 final class MilvusRows {
 
@@ -35,6 +37,11 @@ final class MilvusRows {
   static final String ACL = "acl";
   static final String TAGS = "tags";
   static final String PAYLOAD = "payload";
+  /**
+   * The document's date in epoch milliseconds: a nullable column, added to a collection created before
+   * dates were (see {@code MilvusIndex}); null for a chunk without a date.
+   */
+  static final String DATE = "date";
   static final String VECTOR = "vector";
   /** The payload's key for the chunk's parent passage. */
   static final String PARENT = "parent";
@@ -76,6 +83,9 @@ final class MilvusRows {
     row.addProperty(DOCUMENT_ID, checkedId(c.documentId()));
     row.add(ACL, strings(acl));
     row.add(TAGS, strings(c.tags().stream().sorted().toList()));
+    if (c.date() != null) {
+      row.addProperty(DATE, c.date().toEpochMilli());
+    }
     row.addProperty(PAYLOAD, payload(c));
     JsonArray vector = new JsonArray();
     for (float x : embedded.vector()) {
@@ -131,6 +141,9 @@ final class MilvusRows {
     p.add("users", strings(c.acl().users().stream().sorted().toList()));
     p.add("groups", strings(c.acl().groups().stream().sorted().toList()));
     p.add("tags", strings(c.tags().stream().sorted().toList()));
+    if (c.date() != null) {
+      p.addProperty(DATE, c.date().toEpochMilli());
+    }
     return p;
   }
 
@@ -153,7 +166,9 @@ final class MilvusRows {
         new Acl(new HashSet<>(list(p.getAsJsonArray("users"))), new HashSet<>(list(p.getAsJsonArray("groups")))),
         Set.copyOf(list(p.getAsJsonArray("tags"))),
         // absent in rows written before parents were stored, or left out for size
-        p.has(PARENT) ? p.get(PARENT).getAsString() : null);
+        p.has(PARENT) ? p.get(PARENT).getAsString() : null,
+        // absent in rows written before dates were stored
+        p.has(DATE) ? Instant.ofEpochMilli(p.get(DATE).getAsLong()) : null);
   }
 
   private static String checkedId(String id) {
