@@ -53,11 +53,12 @@ final class MilvusRequests {
         .elementType(DataType.VarChar).maxCapacity(MilvusRows.MAX_ACL_TERMS).maxLength(MilvusRows.MAX_ID_BYTES).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.TAGS).dataType(DataType.Array)
         .elementType(DataType.VarChar).maxCapacity(MilvusRows.MAX_TAGS).maxLength(MilvusRows.MAX_ID_BYTES).build());
-    schema.addField(AddFieldReq.builder().fieldName(MilvusRows.DATE).dataType(DataType.Int64).isNullable(true).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.PAYLOAD).dataType(DataType.VarChar)
         .maxLength(MilvusRows.MAX_PAYLOAD_BYTES).build());
     schema.addField(AddFieldReq.builder().fieldName(MilvusRows.VECTOR).dataType(DataType.FloatVector)
         .dimension(dimension).build());
+    // last, where adding it to an older collection puts it too
+    schema.addField(AddFieldReq.builder().fieldName(MilvusRows.DATE).dataType(DataType.Int64).isNullable(true).build());
     return CreateCollectionReq.builder()
         .collectionName(collection)
         .description("ragkb chunks")

@@ -15,6 +15,8 @@ import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
+import dev.ragkb.core.SearchFilter.DateRange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,8 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * What every index backend must do, whatever stores it: replace and delete by document, BM25 with
- * the knowledge base's language (English stemming, Chinese words), kNN, and the ACL, document and tag
- * filters applied inside both queries. A backend's test extends it and supplies the writer and the two
+ * the knowledge base's language (English stemming, Chinese words), kNN, and the ACL, document, tag
+ * and date filters applied inside both queries. A backend's test extends it and supplies the writer and the two
  * searches, which may be different stores (text in Lucene or Elasticsearch, vectors in Milvus); each
  * test writes to its own knowledge base, so one index (or one server) may serve a whole class.
  * Adapters learn a knowledge base's language from {@link #language}.
@@ -75,8 +77,17 @@ public abstract class ChunkIndexContract {
     put(doc, acl, Set.of(), texts);
   }
 
+  /** A public document of one chunk, of the given date. */
+  protected void putDated(String doc, Instant date, String text) {
+    writer().replaceDocument(kb, doc, List.of(embedded(Fixtures.chunk(kb, doc, 0, text).withDate(date))));
+  }
+
+  protected List<String> textIds(String q, SearchFilter f, int topK) {
+    return text().searchText(new TextQuery(kb, q, topK, f)).stream().map(h -> h.chunk().id()).toList();
+  }
+
   protected List<String> textIds(String q, SearchFilter f) {
-    return text().searchText(new TextQuery(kb, q, 10, f)).stream().map(h -> h.chunk().id()).toList();
+    return textIds(q, f, 10);
   }
 
   protected List<String> vectorIds(String q, SearchFilter f, int topK) {
@@ -113,7 +124,7 @@ public abstract class ChunkIndexContract {
   @Test
   void roundTripsEveryChunkField() {
     Chunk c = new Chunk("c1", "d1", kb, 3, "Some text here.", "A title", "dir/a.pdf", List.of("Intro", "Scope"), 7, 10,
-        25, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"));
+        25, new Acl(Set.of("alice"), Set.of("sales")), Set.of("policy"), null, Instant.parse("2024-03-01T10:15:30.123Z"));
     writer().replaceDocument(kb, "d1", List.of(embedded(c)));
 
     Hit text = text().searchText(new TextQuery(kb, "text", 1, ALL)).getFirst();
@@ -225,6 +236,47 @@ public abstract class ChunkIndexContract {
     assertThat(vectorIds("quarterly revenue figures", notes, 2)).containsExactlyInAnyOrder("open1#0", "open2#0");
     assertThat(text().searchText(new TextQuery(kb, "revenue", 2, bob))).hasSize(2);
     assertThat(text().searchText(new TextQuery(kb, "quarterly revenue", 2, notes))).hasSize(2);
+  }
+
+  @Test
+  void filtersByDateInsideBothQueriesBeforeTakingTheTopK() {
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
+    Instant to = Instant.parse("2024-02-01T00:00:00Z");
+    long day = 86_400_000L;
+    for (int i = 0; i < 10; i++) {
+      putDated("before" + i, from.minusMillis(1 + i * day), "quarterly revenue figures " + i);
+      // the first of them is dated exactly at the end of the range, which is exclusive
+      putDated("after" + i, to.plusMillis(i * day), "quarterly revenue figures " + i);
+    }
+    putDated("first", from, "revenue notes");
+    putDated("last", to.minusMillis(1), "revenue remarks");
+    put("undated", Acl.PUBLIC, "quarterly revenue figures");
+    var january = dated(new DateRange(from, to));
+
+    // the 21 chunks outside the range match better; a post-filter would leave nothing
+    assertThat(vectorIds("quarterly revenue figures", january, 2)).containsExactlyInAnyOrder("first#0", "last#0");
+    assertThat(textIds("quarterly revenue figures", january, 2)).containsExactlyInAnyOrder("first#0", "last#0");
+  }
+
+  @Test
+  void opensEitherEndOfADateRangeAndExcludesUndatedChunks() {
+    Instant newYear = Instant.parse("2024-01-01T00:00:00Z");
+    putDated("old", Instant.parse("2023-06-01T00:00:00Z"), "leave rules");
+    putDated("new", Instant.parse("2024-06-01T00:00:00Z"), "leave rules");
+    put("undated", Acl.PUBLIC, "leave rules");
+    var since = dated(new DateRange(newYear, null));
+    var until = dated(new DateRange(null, newYear));
+
+    assertThat(textIds("leave", since)).containsExactly("new#0");
+    assertThat(vectorIds("leave rules", since)).containsExactly("new#0");
+    assertThat(textIds("leave", until)).containsExactly("old#0");
+    assertThat(vectorIds("leave rules", until)).containsExactly("old#0");
+    assertThat(textIds("leave", ALL)).containsExactlyInAnyOrder("old#0", "new#0", "undated#0");
+    assertThat(vectorIds("leave rules", ALL)).containsExactlyInAnyOrder("old#0", "new#0", "undated#0");
+  }
+
+  private static SearchFilter dated(DateRange dates) {
+    return new SearchFilter(new Principal.Admin(), Set.of(), Set.of(), dates);
   }
 
   @Test

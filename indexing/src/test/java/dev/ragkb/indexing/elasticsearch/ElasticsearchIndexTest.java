@@ -83,11 +83,12 @@ class ElasticsearchIndexTest {
   }
 
   @Test
-  void addsTheParentFieldToAnIndexCreatedWithoutIt() {
+  void addsTheParentAndDateFieldsToAnIndexCreatedWithoutThem() {
     var request = IndexMapping.addFields("ragkb-kb");
 
     assertThat(request.index()).containsExactly("ragkb-kb");
-    assertThat(Json.of(request)).isEqualTo(Json.parse("{'properties': {'parentText': {'type': 'text', 'index': false}}}"));
+    assertThat(Json.of(request)).isEqualTo(Json.parse("{'properties': {'parentText': {'type': 'text', 'index': false},"
+        + " 'date': {'type': 'date', 'format': 'epoch_millis||strict_date_optional_time'}}}"));
   }
 
   @Test

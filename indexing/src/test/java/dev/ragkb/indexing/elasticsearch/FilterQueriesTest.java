@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import dev.ragkb.core.Principal;
 import dev.ragkb.core.SearchFilter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,18 @@ class FilterQueriesTest {
         Json.parse("{'terms': {'acl': ['public', 'u:bob']}}"),
         Json.parse("{'terms': {'documentId': ['d1', 'd2']}}"),
         Json.parse("{'terms': {'tags': ['policy']}}"));
+  }
+
+  @Test
+  void restrictsToADateRangeOpenAtEitherEnd() {
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
+    Instant to = Instant.parse("2024-02-01T00:00:00Z");
+    var admin = new Principal.Admin();
+
+    assertThat(json(new SearchFilter(admin, Set.of(), Set.of(), new SearchFilter.DateRange(from, to)))).containsExactly(
+        Json.parse("{'range': {'date': {'gte': '1704067200000', 'lt': '1706745600000', 'format': 'epoch_millis'}}}"));
+    assertThat(json(new SearchFilter(admin, Set.of(), Set.of(), new SearchFilter.DateRange(null, to)))).containsExactly(
+        Json.parse("{'range': {'date': {'lt': '1706745600000', 'format': 'epoch_millis'}}}"));
   }
 
   @Test

@@ -26,6 +26,7 @@ import io.milvus.v2.utils.VectorUtils;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ class MilvusRequestsTest {
 
   private static final Chunk CHUNK = new Chunk("d1#0", "d1", "kb", 2, "Hold the reset button.", "Router guide",
       "manuals/router.pdf", List.of("Setup", "Reset"), 4, 10, 32, new Acl(Set.of("alice"), Set.of("sales", "support")),
-      Set.of("hardware"), "Unplug it. Hold the reset button. Wait for the light.");
+      Set.of("hardware"), "Unplug it. Hold the reset button. Wait for the light.", Instant.parse("2024-03-01T10:15:30.123Z"));
 
   @Test
   void namesOneCollectionPerKnowledgeBase() {
@@ -56,7 +57,7 @@ class MilvusRequestsTest {
 
     var fields = create.getCollectionSchema().getFieldSchemaList();
     assertThat(fields).extracting(CreateCollectionReq.FieldSchema::getName)
-        .containsExactly("chunk_id", "document_id", "acl", "tags", "payload", "vector");
+        .containsExactly("chunk_id", "document_id", "acl", "tags", "payload", "vector", "date");
     var chunkId = fields.getFirst();
     assertThat(chunkId.getIsPrimaryKey()).isTrue();
     assertThat(chunkId.getAutoID()).isFalse();
@@ -65,9 +66,12 @@ class MilvusRequestsTest {
     assertThat(fields.get(2).getElementType()).isEqualTo(DataType.VarChar);
     assertThat(fields.get(5).getDataType()).isEqualTo(DataType.FloatVector);
     assertThat(fields.get(5).getDimension()).isEqualTo(384);
+    // nullable, so chunks without a date are stored, and Milvus can add it to an older collection
+    assertThat(fields.get(6).getDataType()).isEqualTo(DataType.Int64);
+    assertThat(fields.get(6).getIsNullable()).isTrue();
     assertThat(create.getConsistencyLevel()).isEqualTo(MilvusRequests.CONSISTENCY);
     assertThat(create.getIndexParams()).extracting(IndexParam::getFieldName)
-        .containsExactly("vector", "document_id", "acl", "tags");
+        .containsExactly("vector", "document_id", "acl", "tags", "date");
   }
 
   @Test
@@ -183,6 +187,30 @@ class MilvusRequestsTest {
   }
 
   @Test
+  void pushesEitherEndOfADateRangeIntoTheSearchAsEpochMillis() {
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
+    Instant to = Instant.parse("2024-02-01T00:00:00Z");
+    var admin = new Principal.Admin();
+
+    var both = MilvusFilters.of(new SearchFilter(admin, Set.of(), Set.of(), new SearchFilter.DateRange(from, to)));
+    var since = MilvusFilters.of(new SearchFilter(admin, Set.of(), Set.of(), new SearchFilter.DateRange(from, null)));
+
+    assertThat(both.text()).isEqualTo("date >= {date_from} and date < {date_to}");
+    assertThat(both.values()).containsEntry("date_from", from.toEpochMilli()).containsEntry("date_to", to.toEpochMilli());
+    assertThat(since.text()).isEqualTo("date >= {date_from}");
+  }
+
+  @Test
+  void addsTheDateFieldToAnOlderCollectionAsNullable() {
+    var add = requests.addDateField("ragkb_kb");
+
+    assertThat(add.getCollectionName()).isEqualTo("ragkb_kb");
+    assertThat(add.getFieldName()).isEqualTo("date");
+    assertThat(add.getDataType()).isEqualTo(DataType.Int64);
+    assertThat(add.getIsNullable()).isTrue();
+  }
+
+  @Test
   void keepsHostileValuesOutOfTheExpression() {
     var filter = new SearchFilter(new Principal.User("x\" or 1==1 or \"", Set.of()), Set.of(), Set.of());
 
@@ -259,7 +287,8 @@ class MilvusRequestsTest {
     assertThat(fields).extracting(FieldSchema::getName, FieldSchema::getDataType).containsExactly(
         tuple("chunk_id", io.milvus.grpc.DataType.VarChar), tuple("document_id", io.milvus.grpc.DataType.VarChar),
         tuple("acl", io.milvus.grpc.DataType.Array), tuple("tags", io.milvus.grpc.DataType.Array),
-        tuple("payload", io.milvus.grpc.DataType.VarChar), tuple("vector", io.milvus.grpc.DataType.FloatVector));
+        tuple("payload", io.milvus.grpc.DataType.VarChar), tuple("vector", io.milvus.grpc.DataType.FloatVector),
+        tuple("date", io.milvus.grpc.DataType.Int64));
     assertThat(fields.get(2).getElementType()).isEqualTo(io.milvus.grpc.DataType.VarChar);
     assertThat(fields.get(2).getTypeParamsList()).extracting(KeyValuePair::getKey, KeyValuePair::getValue)
         .contains(tuple("max_capacity", "1024"), tuple("max_length", "512"));
@@ -267,7 +296,7 @@ class MilvusRequestsTest {
         .contains(tuple("dim", "2"));
     assertThat(wire.getNumRows()).isEqualTo(2);
     assertThat(wire.getFieldsDataList()).extracting(FieldData::getFieldName)
-        .containsExactlyInAnyOrder("chunk_id", "document_id", "acl", "tags", "payload", "vector");
+        .containsExactlyInAnyOrder("chunk_id", "document_id", "acl", "tags", "payload", "vector", "date");
   }
 
   @Test
