@@ -7,6 +7,8 @@ import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.Principal;
+import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorQuery;
 import dev.ragkb.core.TextIndex;
@@ -15,8 +17,10 @@ import dev.ragkb.indexing.contract.ChunkIndexContract;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,22 +83,25 @@ class ElasticsearchIndexIT extends ChunkIndexContract {
     }
   }
 
-  /** An index made before parents were stored: its strict mapping lacks the field until the first write adds it. */
+  /** An index made before parents and dates were stored: its strict mapping lacks them until the first write adds them. */
   @Test
-  void writesParentsIntoAnIndexCreatedWithoutTheField() throws Exception {
+  void writesParentsAndDatesIntoAnIndexCreatedWithoutTheFields() throws Exception {
     String name = ElasticsearchIndex.indexName(settings().indexPrefix(), kb);
     var before = (ObjectNode) Json.of(IndexMapping.create(name, "stop", 0, true));
-    ((ObjectNode) before.at("/mappings/properties")).remove(IndexMapping.PARENT_TEXT);
+    ((ObjectNode) before.at("/mappings/properties")).remove(List.of(IndexMapping.PARENT_TEXT, IndexMapping.DATE));
     assertThat(send(HttpRequest.newBuilder(node.url().resolve("/" + name))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(before.toString()))).statusCode()).isEqualTo(200);
     Chunk c = Fixtures.chunk(kb, "d", 0, "Hold the reset button.");
     Chunk child = new Chunk(c.id(), c.documentId(), c.kbId(), c.ordinal(), c.text(), c.title(), c.source(),
-        c.headingPath(), c.page(), c.startOffset(), c.endOffset(), c.acl(), c.tags(), "Hold the reset button. Then wait.");
+        c.headingPath(), c.page(), c.startOffset(), c.endOffset(), c.acl(), c.tags(), "Hold the reset button. Then wait.", Instant.parse("2024-03-01T10:15:30.123Z"));
+    var march = new SearchFilter(new Principal.Admin(), Set.of(), Set.of(),
+        new SearchFilter.DateRange(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-04-01T00:00:00Z")));
 
     index.replaceDocument(kb, "d", List.of(new EmbeddedChunk(child, new float[] {0.6f, 0.8f})));
 
     assertThat(index.searchText(new TextQuery(kb, "reset", 5, all()))).extracting(Hit::chunk).containsExactly(child);
+    assertThat(index.searchText(new TextQuery(kb, "reset", 5, march))).extracting(Hit::chunk).containsExactly(child);
     var mapping = Json.parse(send(HttpRequest.newBuilder(node.url().resolve("/" + name + "/_mapping"))).body());
     assertThat(mapping.at("/" + name + "/mappings/properties/" + IndexMapping.PARENT_TEXT))
         .isEqualTo(Json.parse("{'type': 'text', 'index': false}"));
