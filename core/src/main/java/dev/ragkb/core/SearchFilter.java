@@ -64,6 +64,24 @@ public record SearchFilter(Principal principal, Set<String> documentIds, Set<Str
       return from == null && to == null;
     }
 
+    /**
+     * {@link #from} in epoch milliseconds, rounded up: indexes keep dates to the millisecond, so a date
+     * is at or after {@code from} exactly when its milliseconds are at or after this; null when open.
+     */
+    public @Nullable Long fromMillis() {
+      return from == null ? null : ceilMillis(from);
+    }
+
+    /** {@link #to} in epoch milliseconds, rounded up for the same reason; null when open. */
+    public @Nullable Long toMillis() {
+      return to == null ? null : ceilMillis(to);
+    }
+
+    private static long ceilMillis(Instant instant) {
+      long millis = instant.toEpochMilli();
+      return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
+    }
+
     public boolean accepts(@Nullable Instant date) {
       if (isUnbounded()) {
         return true;

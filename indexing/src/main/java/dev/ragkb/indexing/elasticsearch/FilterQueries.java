@@ -50,13 +50,15 @@ final class FilterQueries {
     SearchFilter.DateRange dates = filter.dates();
     if (!dates.isUnbounded()) {
       // A chunk without a date has no value in the field, so a range query never matches it.
+      Long from = dates.fromMillis();
+      Long to = dates.toMillis();
       clauses.add(Query.of(q -> q.range(r -> r.date(d -> {
         d.field(IndexMapping.DATE).format("epoch_millis");
-        if (dates.from() != null) {
-          d.gte(Long.toString(dates.from().toEpochMilli()));
+        if (from != null) {
+          d.gte(Long.toString(from));
         }
-        if (dates.to() != null) {
-          d.lt(Long.toString(dates.to().toEpochMilli()));
+        if (to != null) {
+          d.lt(Long.toString(to));
         }
         return d;
       }))));

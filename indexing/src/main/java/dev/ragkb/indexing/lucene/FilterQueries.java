@@ -40,9 +40,10 @@ final class FilterQueries {
     SearchFilter.DateRange dates = filter.dates();
     if (!dates.isUnbounded()) {
       // An undated chunk has no point, so any range excludes it, as SearchFilter#accepts does.
-      long from = dates.from() == null ? Long.MIN_VALUE : dates.from().toEpochMilli();
-      long to = dates.to() == null ? Long.MAX_VALUE : dates.to().toEpochMilli() - 1;
-      b.add(LongPoint.newRangeQuery(ChunkFields.DATE, from, to), BooleanClause.Occur.FILTER);
+      Long from = dates.fromMillis();
+      Long to = dates.toMillis();
+      b.add(LongPoint.newRangeQuery(ChunkFields.DATE, from == null ? Long.MIN_VALUE : from,
+          to == null ? Long.MAX_VALUE : to - 1), BooleanClause.Occur.FILTER);
       any = true;
     }
     return any ? b.build() : new MatchAllDocsQuery();

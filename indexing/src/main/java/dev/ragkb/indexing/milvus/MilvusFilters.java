@@ -51,15 +51,16 @@ final class MilvusFilters {
       clauses.add("array_contains_any(" + MilvusRows.TAGS + ", {tags})");
       values.put("tags", sorted(filter.tags()));
     }
-    SearchFilter.DateRange dates = filter.dates();
     // A null date compares false, so any range excludes an undated chunk, as SearchFilter#accepts does.
-    if (dates.from() != null) {
+    Long from = filter.dates().fromMillis();
+    Long to = filter.dates().toMillis();
+    if (from != null) {
       clauses.add(MilvusRows.DATE + " >= {date_from}");
-      values.put("date_from", dates.from().toEpochMilli());
+      values.put("date_from", from);
     }
-    if (dates.to() != null) {
+    if (to != null) {
       clauses.add(MilvusRows.DATE + " < {date_to}");
-      values.put("date_to", dates.to().toEpochMilli());
+      values.put("date_to", to);
     }
     return new Expression(String.join(" and ", clauses), values);
   }

@@ -49,6 +49,15 @@ class FilterQueriesTest {
         Json.parse("{'range': {'date': {'lt': '1706745600000', 'format': 'epoch_millis'}}}"));
   }
 
+  /** Dates are indexed to the millisecond: a bound between two milliseconds rounds up, the only way to keep its meaning. */
+  @Test
+  void roundsABoundBetweenMillisecondsUp() {
+    var range = new SearchFilter.DateRange(Instant.parse("2024-01-01T00:00:00.000000001Z"), Instant.parse("2024-02-01T00:00:00Z"));
+
+    assertThat(json(new SearchFilter(new Principal.Admin(), Set.of(), Set.of(), range))).containsExactly(
+        Json.parse("{'range': {'date': {'gte': '1704067200001', 'lt': '1706745600000', 'format': 'epoch_millis'}}}"));
+  }
+
   @Test
   void givesEqualFiltersEqualClauses() {
     var a = new SearchFilter(new Principal.User("u", Set.of("a", "b", "c")), Set.of("x", "y"), Set.of());
