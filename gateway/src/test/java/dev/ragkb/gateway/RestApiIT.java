@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.gateway.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,6 +166,7 @@ class RestApiIT {
 
     assertThat(since2000.status()).as(since2000.body().toString()).isEqualTo(200);
     assertThat(since2000.body().path("hits").get(0).path("source").asString()).isEqualTo("billing.html");
+    assertThat(Instant.parse(since2000.body().path("hits").get(0).path("date").asString())).isAfter(Instant.parse("2000-01-01T00:00:00Z"));
     assertThat(before2000.status()).isEqualTo(200);
     assertThat(before2000.body().path("hits").size()).isZero();
     assertThat(askBefore2000.body().path("abstained").asBoolean()).isTrue();

@@ -151,11 +151,13 @@ final class ApiModels {
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,
       @Nullable Filters filters, @Nullable @Valid RetrievalBody retrieval) {}
 
+  /** @param date the document's date, which {@code filters.from} and {@code to} select on; null when not recorded */
   record HitView(String documentId, String source, String title, String chunkId, String snippet, @Nullable Integer page,
-      List<String> headingPath, double score) {
+      List<String> headingPath, double score, @Nullable Instant date) {
     static HitView of(Hit h) {
       var c = h.chunk();
-      return new HitView(c.documentId(), c.source(), c.title(), c.id(), c.text(), c.page(), c.headingPath(), h.score());
+      return new HitView(c.documentId(), c.source(), c.title(), c.id(), c.text(), c.page(), c.headingPath(), h.score(),
+          c.date());
     }
   }
 
