@@ -1,5 +1,6 @@
 package dev.ragkb.retrieval.query;
 
+import dev.ragkb.core.FollowUpCondenser;
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
@@ -37,12 +38,12 @@ public final class QueryPipeline {
   }
 
   private final IntentRouter router;
-  private final QueryCondenser condenser;
+  private final FollowUpCondenser condenser;
   private final ConversationHistory history;
   private final Retriever retriever;
   private final int maxSources;
 
-  public QueryPipeline(IntentRouter router, QueryCondenser condenser, ConversationHistory history, Retriever retriever,
+  public QueryPipeline(IntentRouter router, FollowUpCondenser condenser, ConversationHistory history, Retriever retriever,
       int maxSources) {
     this.router = router;
     this.condenser = condenser;
