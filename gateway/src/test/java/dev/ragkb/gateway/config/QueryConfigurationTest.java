@@ -6,6 +6,7 @@ import dev.ragkb.core.FusionMethod;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.highlight.HitHighlighter;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,18 @@ class QueryConfigurationTest {
   void refusesToStartWithAnUnknownFusionOrAnOutOfRangeLambda() {
     runner.withPropertyValues("ragkb.retrieval.fusion=borda").run(context -> assertThat(context).hasFailed());
     runner.withPropertyValues("ragkb.retrieval.mmr-lambda=1.5").run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void highlightsHitsWithTheConfiguredFragmentCount() {
+    String text = "Backups run nightly. " + "Unrelated words fill this sentence up. ".repeat(20) + "Backups are kept.";
+    runner.withPropertyValues("ragkb.retrieval.highlight-fragments=1").run(context ->
+        assertThat(context.getBean(HitHighlighter.class).highlight("en", "backup", text)).hasSize(1));
+    runner.run(context -> assertThat(context.getBean(HitHighlighter.class).highlight("en", "backup", text)).hasSize(2));
+  }
+
+  @Test
+  void refusesToStartWithFragmentsTooShortForAFewWords() {
+    runner.withPropertyValues("ragkb.retrieval.highlight-chars=10").run(context -> assertThat(context).hasFailed());
   }
 }
