@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,8 +35,8 @@ public final class HitHighlighter {
 
   private final int maxFragments;
   private final int maxChars;
-  /** One highlighter per language: each holds its analyzer, which is thread-safe and costly to make. */
-  private final Map<String, UnifiedHighlighter> byLanguage = new ConcurrentHashMap<>();
+  /** One analyzer per language, shared: analyzers are thread-safe and costlier to make than the highlighter. */
+  private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
 
   /**
    * @param maxFragments the most fragments per hit, at least 1
@@ -57,22 +58,23 @@ public final class HitHighlighter {
    * @return at most {@code maxFragments} fragments; empty only for a blank text
    */
   public List<Highlight> highlight(String language, String query, String text) {
-    UnifiedHighlighter highlighter = byLanguage.computeIfAbsent(language.toLowerCase(Locale.ROOT), this::newHighlighter);
+    Analyzer analyzer = analyzers.computeIfAbsent(language.toLowerCase(Locale.ROOT), Analyzers::forLanguage);
     BooleanQuery.Builder terms = new BooleanQuery.Builder();
     // a query of more distinct terms than a boolean query may hold is highlighted by its first ones
-    Analyzers.terms(highlighter.getIndexAnalyzer(), query).stream()
+    Analyzers.terms(analyzer, query).stream()
         .limit(IndexSearcher.getMaxClauseCount())
         .forEach(t -> terms.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD));
     try {
-      Object fragments = highlighter.highlightWithoutSearcher(FIELD, terms.build(), text, maxFragments);
+      Object fragments = newHighlighter(analyzer).highlightWithoutSearcher(FIELD, terms.build(), text, maxFragments);
       return fragments == null ? List.of() : castFragments(fragments);
     } catch (IOException e) {
       throw new UncheckedIOException("highlighting an in-memory string cannot fail", e);
     }
   }
 
-  private UnifiedHighlighter newHighlighter(String language) {
-    return UnifiedHighlighter.builderWithoutSearcher(Analyzers.forLanguage(language))
+  /** A highlighter per call, since building one is cheap and its own thread safety is left undocumented. */
+  private UnifiedHighlighter newHighlighter(Analyzer analyzer) {
+    return UnifiedHighlighter.builderWithoutSearcher(analyzer)
         // whole sentences, as many as come closest to two thirds of the limit, with the match in the
         // first third; a longer sentence is cut to the limit in fragment()
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
