@@ -9,6 +9,7 @@ import dev.ragkb.core.Job;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.retrieval.highlight.Highlight;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -122,11 +123,16 @@ final class ApiModels {
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,
       @Nullable Filters filters, @Nullable @Valid RetrievalBody retrieval) {}
 
+  /**
+   * @param snippet the chunk's whole text
+   * @param highlights the best fragments of the snippet with the query's terms as character ranges ({@link Highlight})
+   */
   record HitView(String documentId, String source, String title, String chunkId, String snippet, @Nullable Integer page,
-      List<String> headingPath, double score) {
-    static HitView of(Hit h) {
+      List<String> headingPath, double score, List<Highlight> highlights) {
+    static HitView of(Hit h, List<Highlight> highlights) {
       var c = h.chunk();
-      return new HitView(c.documentId(), c.source(), c.title(), c.id(), c.text(), c.page(), c.headingPath(), h.score());
+      return new HitView(c.documentId(), c.source(), c.title(), c.id(), c.text(), c.page(), c.headingPath(), h.score(),
+          highlights);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.generation.openai.LlmFollowUpCondenser;
 import dev.ragkb.generation.openai.OpenAiChatClient;
+import dev.ragkb.retrieval.highlight.HitHighlighter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
@@ -74,5 +75,11 @@ class QueryConfiguration {
   HybridRetriever hybridRetriever(TextIndex text, VectorIndex vectors, KnowledgeBaseEmbeddings embeddings,
       RetrievalProperties properties) {
     return new HybridRetriever(text, vectors, embeddings, new HybridRetriever.Settings(properties.candidates()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  HitHighlighter hitHighlighter(RetrievalProperties properties) {
+    return new HitHighlighter(properties.highlightFragments(), properties.highlightChars());
   }
 }

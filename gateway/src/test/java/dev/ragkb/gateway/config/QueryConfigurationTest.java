@@ -10,6 +10,7 @@ import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.generation.openai.LlmFollowUpCondenser;
 import dev.ragkb.indexing.lucene.LuceneIndex;
+import dev.ragkb.retrieval.highlight.HitHighlighter;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.query.QueryCondenser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,5 +71,18 @@ class QueryConfigurationTest {
         .withBean(EmbeddingModel.class, () -> new HashingEmbeddingModel(8))
         .withPropertyValues("ragkb.generator.url=http://127.0.0.1:9", "ragkb.generator.model=m")
         .run(context -> assertThat(context.getBean(FollowUpCondenser.class)).isInstanceOf(LlmFollowUpCondenser.class));
+  }
+
+  @Test
+  void highlightsHitsWithTheConfiguredFragmentCount() {
+    String text = "Backups run nightly. " + "Unrelated words fill this sentence up. ".repeat(20) + "Backups are kept.";
+    runner.withPropertyValues("ragkb.retrieval.highlight-fragments=1").run(context ->
+        assertThat(context.getBean(HitHighlighter.class).highlight("en", "backup", text)).hasSize(1));
+    runner.run(context -> assertThat(context.getBean(HitHighlighter.class).highlight("en", "backup", text)).hasSize(2));
+  }
+
+  @Test
+  void refusesToStartWithFragmentsTooShortForAFewWords() {
+    runner.withPropertyValues("ragkb.retrieval.highlight-chars=10").run(context -> assertThat(context).hasFailed());
   }
 }
