@@ -91,8 +91,12 @@ final class ChatModels {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Delta(@Nullable String role, @Nullable String content) {}
 
-  /** OpenAI sends {@code "finish_reason": null} until the last chunk, so it is never left out. */
-  record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {}
+  /**
+   * OpenAI sends {@code "finish_reason": null} until the last chunk, so it is written even where the
+   * service leaves nulls out ({@code spring.jackson.default-property-inclusion}).
+   */
+  record ChunkChoice(int index, Delta delta,
+      @JsonProperty("finish_reason") @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String finishReason) {}
 
   /**
    * One streamed piece. The ragkb fields are left out until they mean something: {@code reset} on a
