@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.gateway.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /v1/chat/completions} over real HTTP, as an OpenAI SDK calls it: answers with
@@ -43,7 +41,6 @@ class ChatCompletionsIT {
 
   @LocalServerPort int port;
   private RestClient client;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
   void ingestFixtures() {
@@ -74,19 +71,6 @@ class ChatCompletionsIT {
     var r = client.post(PATH, body, headers);
     assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
     return r.body();
-  }
-
-  /** The data of each event of an OpenAI stream, {@code [DONE]} included, in order. */
-  private static List<String> dataLines(String body) {
-    List<String> data = new ArrayList<>();
-    for (String block : body.split("\n\n")) {
-      for (String line : block.split("\n")) {
-        if (line.startsWith("data:")) {
-          data.add(line.substring(5).strip());
-        }
-      }
-    }
-    return data;
   }
 
   @Test
@@ -126,17 +110,16 @@ class ChatCompletionsIT {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/event-stream"));
-    List<String> data = dataLines(r.body());
-    assertThat(data.getLast()).isEqualTo("[DONE]");
-    List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(json::readTree).toList();
+    var stream = ChatCompletionChunks.parse(r.body());
+    assertThat(stream.done()).isTrue();
+    List<JsonNode> chunks = stream.chunks();
     assertThat(chunks).allSatisfy(chunk -> {
       assertThat(chunk.path("object").asString()).isEqualTo("chat.completion.chunk");
       assertThat(chunk.path("id").asString()).isEqualTo(chunks.getFirst().path("id").asString());
+      assertThat(chunk.has("reset")).isFalse();
     });
     assertThat(chunks.getFirst().path("choices").get(0).path("delta").path("role").asString()).isEqualTo("assistant");
-    StringBuilder content = new StringBuilder();
-    chunks.forEach(chunk -> content.append(chunk.path("choices").get(0).path("delta").path("content").asString("")));
-    assertThat(content.toString()).isEqualTo(whole).contains("62 euros");
+    assertThat(stream.content()).isEqualTo(whole).contains("62 euros");
     JsonNode last = chunks.getLast();
     assertThat(last.path("choices").get(0).path("finish_reason").asString()).isEqualTo("stop");
     assertThat(last.path("citations").get(0).path("source").asString()).isEqualTo("travel-policy.docx");
@@ -193,5 +176,13 @@ class ChatCompletionsIT {
     for (var r : List.of(unknownModel, noMessages, noUserMessage, malformed, twoChoices, anonymous)) {
       assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("problem+json"));
     }
+  }
+
+  @Test
+  void isDescribedInTheOpenApiDocument() {
+    var r = client.get("/v3/api-docs");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().path("paths").has(PATH)).isTrue();
   }
 }
