@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * OpenAI's Chat Completions API over a knowledge base, so that bots built on OpenAI's SDKs can point
  * at ragkb: {@code model} names the knowledge base, and the answer is ask's (same retrieval, access
  * control, generator and citations) in OpenAI's shape. The client sends the whole conversation each
- * time, so the earlier user messages condense a follow-up here and no conversation is kept.
+ * time, so the earlier user messages condense a follow-up here and no conversation is kept. Errors
+ * stay problem JSON, as everywhere else in the API (one table maps them, the security filter's 401
+ * included); OpenAI's SDKs raise them by status, so a 404 is still their NotFoundError.
  */
 @RestController
 class ChatCompletionsController {
@@ -116,10 +118,7 @@ class ChatCompletionsController {
   }
 
   private Usage usage(ChatRequest body, AnswerView answer) {
-    int prompt = body.messages().stream()
-        .map(Message::content)
-        .mapToInt(content -> content == null ? 0 : tokens.count(content))
-        .sum();
+    int prompt = body.messages().stream().map(Message::text).mapToInt(tokens::count).sum();
     return Usage.of(prompt, tokens.count(answer.answer()));
   }
 }

@@ -13,7 +13,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON bodies of {@code POST /v1/chat/completions}: OpenAI's Chat Completions shapes (snake_case,
@@ -30,12 +32,30 @@ final class ChatModels {
   /**
    * @param role {@code system} and {@code developer} messages steer an LLM, not retrieval, and are
    *     ignored; so are {@code tool} messages
-   * @param content the text; null is allowed, as OpenAI allows it for an assistant message
+   * @param content a string, or OpenAI's array of content parts of which the {@code text} ones count;
+   *     null is allowed, as OpenAI allows it for an assistant message
    */
   record Message(
       @Schema(allowableValues = {"system", "developer", "user", "assistant", "tool"})
       @NotNull @Pattern(regexp = "system|developer|user|assistant|tool") String role,
-      @Nullable String content) {}
+      @Schema(description = "a string, or an array of content parts [{\"type\": \"text\", \"text\"}]; other "
+          + "parts (images) are ignored")
+      @Nullable JsonNode content) {
+
+    /** The message's text: the string, or its text parts joined by line breaks; empty for none. */
+    String text() {
+      if (content == null || !(content.isString() || content.isArray())) {
+        return "";
+      }
+      if (content.isString()) {
+        return content.asString();
+      }
+      return content.valueStream()
+          .filter(part -> "text".equals(part.path("type").asString("")))
+          .map(part -> part.path("text").asString(""))
+          .collect(Collectors.joining("\n"));
+    }
+  }
 
   /**
    * @param model the knowledge base's name
@@ -54,8 +74,9 @@ final class ChatModels {
     /** The contents of the user messages, oldest first. */
     List<String> userTurns() {
       return messages.stream()
-          .filter(m -> ROLE_USER.equals(m.role()) && m.content() != null && !m.content().isBlank())
-          .map(Message::content)
+          .filter(m -> ROLE_USER.equals(m.role()))
+          .map(Message::text)
+          .filter(text -> !text.isBlank())
           .toList();
     }
   }
