@@ -24,10 +24,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class ChatModels {
 
-  private ChatModels() {}
-
   static final String ROLE_USER = "user";
   static final String ROLE_ASSISTANT = "assistant";
+  private static final String CHUNK = "chat.completion.chunk";
+
+  private ChatModels() {}
 
   /**
    * @param role {@code system} and {@code developer} messages steer an LLM, not retrieval, and are
@@ -71,7 +72,7 @@ final class ChatModels {
       @Schema(description = "number of choices; only 1 is supported", allowableValues = "1")
       @Nullable @Min(1) @Max(value = 1, message = "must be 1: one answer per request") Integer n) {
 
-    /** The contents of the user messages, oldest first. */
+    /** The texts of the user messages, oldest first, blank ones left out. */
     List<String> userTurns() {
       return messages.stream()
           .filter(m -> ROLE_USER.equals(m.role()))
@@ -129,17 +130,17 @@ final class ChatModels {
       @Nullable Boolean abstained, @Nullable Boolean degraded) {
 
     static ChatCompletionChunk delta(Completion c, Delta delta) {
-      return new ChatCompletionChunk(c.id(), "chat.completion.chunk", c.created(), c.model(),
+      return new ChatCompletionChunk(c.id(), CHUNK, c.created(), c.model(),
           List.of(new ChunkChoice(0, delta, null)), null, null, null, null, null);
     }
 
     static ChatCompletionChunk reset(Completion c) {
-      return new ChatCompletionChunk(c.id(), "chat.completion.chunk", c.created(), c.model(),
+      return new ChatCompletionChunk(c.id(), CHUNK, c.created(), c.model(),
           List.of(new ChunkChoice(0, new Delta(null, null), null)), true, null, null, null, null);
     }
 
     static ChatCompletionChunk last(Completion c, AnswerView answer, Usage usage) {
-      return new ChatCompletionChunk(c.id(), "chat.completion.chunk", c.created(), c.model(),
+      return new ChatCompletionChunk(c.id(), CHUNK, c.created(), c.model(),
           List.of(new ChunkChoice(0, new Delta(null, null), "stop")), null, usage, answer.citations(),
           answer.abstained(), answer.degraded());
     }
