@@ -128,15 +128,23 @@ class ChatCompletionsIT {
         .allSatisfy(chunk -> assertThat(chunk.path("choices").get(0).path("finish_reason").isNull()).isTrue());
   }
 
+  /** The same follow-up, asked after two different subjects, is answered from each one's document. */
   @Test
   void aFollowUpKeepsTheSubjectOfTheConversationItIsSentWith() {
-    JsonNode c = complete(chat("handbook", List.of(
+    String followUp = "Within how many days?";
+    JsonNode warranty = complete(chat("handbook", List.of(
         message("user", "What does the Aurora X2 warranty cover?"),
-        message("assistant", "It covers manufacturing defects [1]."),
-        message("user", "And within how many days must claims for it be filed?"))), Map.of());
+        message("assistant", "Parts and labour for two years [1]."),
+        message("user", followUp))), Map.of());
+    JsonNode refunds = complete(chat("handbook", List.of(
+        message("user", "How are refunds handled?"),
+        message("assistant", "They are processed by the billing team [1]."),
+        message("user", followUp))), Map.of());
 
-    assertThat(c.path("choices").get(0).path("message").path("content").asString()).contains("45 days");
-    assertThat(c.path("citations").get(0).path("source").asString()).isEqualTo("warranty.pdf");
+    assertThat(warranty.path("choices").get(0).path("message").path("content").asString()).contains("45 days");
+    assertThat(warranty.path("citations").get(0).path("source").asString()).isEqualTo("warranty.pdf");
+    assertThat(refunds.path("choices").get(0).path("message").path("content").asString()).contains("9 working days");
+    assertThat(refunds.path("citations").get(0).path("source").asString()).isEqualTo("billing.html");
   }
 
   @Test
