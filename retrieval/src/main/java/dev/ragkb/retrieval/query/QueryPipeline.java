@@ -50,6 +50,8 @@ public final class QueryPipeline {
     }
   }
 
+  private static final QueryCondenser TERMS = new QueryCondenser();
+
   private final IntentRouter router;
   private final FollowUpCondenser condenser;
   private final ConversationHistory history;
@@ -74,7 +76,7 @@ public final class QueryPipeline {
       query = condenser.condense(question.text(), history.previous(question.conversation()));
       history.add(question.conversation(), query);
     } else if (!question.earlierQuestions().isEmpty()) {
-      query = condenser.condense(question.text(), condensed(question.earlierQuestions()));
+      query = condenser.condense(question.text(), condensed(router, question.earlierQuestions()));
     }
     List<Hit> sources = retriever.retrieve(
         new HybridRetriever.Request(question.kbId(), query, maxSources, question.filter(), question.ranking()));
@@ -82,14 +84,16 @@ public final class QueryPipeline {
   }
 
   /**
-   * Earlier questions as the kept history would hold them: each condensed against the ones before
-   * it, small talk left out, so a subject carries over several follow-ups either way.
+   * Earlier questions much as the kept history would hold them: each condensed against the ones
+   * before it, small talk left out, so a subject carries over several follow-ups either way. They
+   * are condensed by carrying terms, whatever the configured condenser: with an LLM condenser, a
+   * conversation of n turns would otherwise cost n LLM calls per request instead of one.
    */
-  private List<String> condensed(List<String> earlierQuestions) {
+  private static List<String> condensed(IntentRouter router, List<String> earlierQuestions) {
     List<String> condensed = new ArrayList<>();
     for (String earlier : earlierQuestions) {
       if (router.classify(earlier) != Intent.SMALL_TALK) {
-        condensed.add(condenser.condense(earlier, condensed));
+        condensed.add(TERMS.condense(earlier, condensed));
       }
     }
     return condensed;
