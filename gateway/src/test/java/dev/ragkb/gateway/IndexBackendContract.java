@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragkb.gateway.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +83,17 @@ abstract class IndexBackendContract {
 
     assertThat(outsider.toString()).doesNotContain("salaries.txt");
     assertThat(member.get(0).path("source").asString()).isEqualTo("salaries.txt");
+  }
+
+  @Test
+  void highlightsTheQueryStemsInTheHitWhicheverBackendServedIt() {
+    JsonNode fragment = search("holding the button", Map.of()).get(0).path("highlights").get(0);
+    String text = fragment.path("text").asString();
+    List<String> marked = new ArrayList<>();
+    fragment.path("matches").forEach(m -> marked.add(text.substring(m.path("start").asInt(), m.path("end").asInt())));
+
+    // matched by the knowledge base's English analyzer after retrieval, not by the backend's own
+    assertThat(marked).containsExactly("hold", "button");
   }
 
   @Test

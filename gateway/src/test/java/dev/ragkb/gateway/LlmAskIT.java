@@ -208,4 +208,20 @@ class LlmAskIT {
     assertThat(done.path("degraded").asBoolean()).isTrue();
     assertThat(done.path("answer").asString()).contains("17 seconds").isEqualTo(ServerSentEvent.text(events));
   }
+
+  @Test
+  void aChatCompletionStreamWithdrawsTheBrokenOffTextWithAResetChunkAndEndsDegraded() {
+    mode.set(Mode.FAILS_MID_ANSWER);
+
+    var r = client.postForText("/v1/chat/completions", Map.of("model", "manuals", "stream", true,
+        "messages", List.of(Map.of("role", "user", "content", QUESTION.get("question")))));
+
+    var stream = ChatCompletionChunks.parse(r.body());
+    assertThat(stream.done()).isTrue();
+    assertThat(stream.chunks().get(1).path("choices").get(0).path("delta").path("content").asString()).isEqualTo("Hold the");
+    assertThat(stream.chunks().get(2).path("reset").asBoolean()).isTrue();
+    assertThat(stream.content()).contains("17 seconds").contains("[1]").doesNotStartWith("Hold the");
+    assertThat(stream.last().path("degraded").asBoolean()).isTrue();
+    assertThat(stream.last().path("citations").get(0).path("source").asString()).isEqualTo("zephyr-router.md");
+  }
 }

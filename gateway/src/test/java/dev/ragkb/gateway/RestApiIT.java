@@ -6,6 +6,7 @@ import dev.ragkb.gateway.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,6 +187,24 @@ class RestApiIT {
       assertThat(r.body().path("type").asString()).isEqualTo("urn:ragkb:problem:invalid_request");
     }
     assertThat(unparseable.body().path("detail").asString()).contains("filters.from");
+  }
+
+  @Test
+  void searchHitsCarryHighlightsOfTheQueryStemsAsCharacterRanges() {
+    var r = client.post("/v1/knowledge-bases/handbook/search", Map.of("query", "refund processing", "topK", 3));
+
+    assertThat(r.status()).isEqualTo(200);
+    JsonNode hits = r.body().path("hits");
+    for (JsonNode hit : hits) {
+      assertThat(hit.path("highlights").size()).as(hit.toString()).isBetween(1, 3);
+    }
+    JsonNode fragment = hits.get(0).path("highlights").get(0);
+    String text = fragment.path("text").asString();
+    assertThat(hits.get(0).path("snippet").asString()).contains(text);
+    List<String> marked = new ArrayList<>();
+    fragment.path("matches").forEach(m -> marked.add(text.substring(m.path("start").asInt(), m.path("end").asInt())));
+    // "refund" and "processing" match by their English stems
+    assertThat(marked).containsExactly("Refunds", "processed");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.retrieval.highlight.Highlight;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -151,13 +152,17 @@ final class ApiModels {
   record SearchBody(@NotBlank @Size(max = 4000) String query, @Nullable @Min(1) @Max(1000) Integer topK,
       @Nullable Filters filters, @Nullable @Valid RetrievalBody retrieval) {}
 
-  /** @param date the document's date, which {@code filters.from} and {@code to} select on; null when not recorded */
+  /**
+   * @param snippet the chunk's whole text
+   * @param highlights the best fragments of the snippet with the query's terms as character ranges ({@link Highlight})
+   * @param date the document's date, which {@code filters.from} and {@code to} select on; null when not recorded
+   */
   record HitView(String documentId, String source, String title, String chunkId, String snippet, @Nullable Integer page,
-      List<String> headingPath, double score, @Nullable Instant date) {
-    static HitView of(Hit h) {
+      List<String> headingPath, double score, List<Highlight> highlights, @Nullable Instant date) {
+    static HitView of(Hit h, List<Highlight> highlights) {
       var c = h.chunk();
       return new HitView(c.documentId(), c.source(), c.title(), c.id(), c.text(), c.page(), c.headingPath(), h.score(),
-          c.date());
+          highlights, c.date());
     }
   }
 

@@ -14,6 +14,7 @@ import dev.ragkb.gateway.api.ApiModels.SearchBody;
 import dev.ragkb.gateway.api.ApiModels.SearchResult;
 import dev.ragkb.gateway.config.RetrievalProperties;
 import dev.ragkb.gateway.security.CallerPrincipal;
+import dev.ragkb.retrieval.highlight.HitHighlighter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.hybrid.Retriever;
@@ -51,9 +52,10 @@ class QueryController {
   private final RetrievalProperties retrieval;
   private final Ranking defaults;
   private final JsonMapper json;
+  private final HitHighlighter highlighter;
 
   QueryController(KnowledgeBaseResolver resolver, Retriever retriever, QueryPipeline queries, Generator generator,
-      RetrievalProperties retrieval, Ranking defaults, JsonMapper json) {
+      RetrievalProperties retrieval, Ranking defaults, JsonMapper json, HitHighlighter highlighter) {
     this.resolver = resolver;
     this.retriever = retriever;
     this.queries = queries;
@@ -61,6 +63,7 @@ class QueryController {
     this.retrieval = retrieval;
     this.defaults = defaults;
     this.json = json;
+    this.highlighter = highlighter;
   }
 
   @PostMapping("/v1/knowledge-bases/{kb}/search")
@@ -72,7 +75,10 @@ class QueryController {
     }
     var hits = retriever.retrieve(new HybridRetriever.Request(kb.id(), body.query(), topK, filter(body.filters(), request),
         ranking(kb, body.retrieval())));
-    return new SearchResult(hits.stream().map(HitView::of).toList());
+    // after retrieval, with the knowledge base's analyzer, so that every index backend highlights alike
+    return new SearchResult(hits.stream()
+        .map(h -> HitView.of(h, highlighter.highlight(kb.language(), body.query(), h.chunk().text())))
+        .toList());
   }
 
   /**

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mmrLambda maximal marginal relevance over the fused candidates: the share of relevance
  *     against novelty; 1 (the default) turns diversification off, because on SciFact it did not
  *     raise nDCG@10 (0.744 cross-validated against 0.745, docs/benchmarks.md)
+ * @param highlightFragments the most highlighted fragments of a search hit's text
+ * @param highlightChars the longest highlighted fragment, in characters: 200 holds a sentence or two,
+ *     about two lines of a result list
  *
  * <p>{@code fusion}, {@code vectorWeight}, {@code rrfK} and {@code mmrLambda} are the service's
  * defaults: a knowledge base may record its own, and a request may override both.
@@ -36,4 +39,6 @@ public record RetrievalProperties(
     @DefaultValue("100") @Min(1) int maxTopK,
     @DefaultValue("linear-min-max") @Pattern(regexp = "rrf|linear-min-max|linear-z-score") String fusion,
     @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double vectorWeight,
-    @DefaultValue("1") @DecimalMin("0") @DecimalMax("1") double mmrLambda) {}
+    @DefaultValue("1") @DecimalMin("0") @DecimalMax("1") double mmrLambda,
+    @DefaultValue("3") @Min(1) int highlightFragments,
+    @DefaultValue("200") @Min(20) int highlightChars) {}

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *       as a citation. They become {@code (n)}.
  * </ul>
  */
-final class UntrustedText {
+public final class UntrustedText {
 
   private static final Pattern PIPE_TOKEN = Pattern.compile("<\\|([^|<>]{0,40})\\|>");
   private static final Pattern TEMPLATE_TOKEN = Pattern.compile(
@@ -27,7 +27,7 @@ final class UntrustedText {
 
   private UntrustedText() {}
 
-  static String defuse(String text) {
+  public static String defuse(String text) {
     String t = PIPE_TOKEN.matcher(text).replaceAll("(|$1|)");
     t = TEMPLATE_TOKEN.matcher(t).replaceAll(m -> m.group().replace('<', '(').replace('>', ')').replace('[', '(').replace(']', ')'));
     t = FENCE.matcher(t).replaceAll("($1)");

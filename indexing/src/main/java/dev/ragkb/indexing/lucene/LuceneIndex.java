@@ -12,20 +12,16 @@ import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -130,7 +126,7 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Hy
 
   /** BM25 over the analysed terms within the filter; null when the text has no searchable terms. */
   private static @Nullable Query textQuery(KbIndex kb, TextQuery query) {
-    Set<String> terms = analyze(kb.analyzer(), query.text());
+    Set<String> terms = Analyzers.terms(kb.analyzer(), query.text());
     if (terms.isEmpty()) {
       return null;
     }
@@ -249,21 +245,6 @@ public final class LuceneIndex implements ChunkIndex, TextIndex, VectorIndex, Hy
     } catch (IOException e) {
       throw new RetriableException("cannot search the index of knowledge base " + kbId, e);
     }
-  }
-
-  static Set<String> analyze(Analyzer analyzer, String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(ChunkFields.BODY, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
-    }
-    return terms;
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class RawLuceneBaseline {
 
   /** Runs both searches at depth {@code k}; returns how many documents they found, so the JIT cannot drop the work. */
   public int search(String kbId, String text, float[] vector, int k) {
-    Set<String> terms = LuceneIndex.analyze(index.analyzer(kbId), text);
+    Set<String> terms = Analyzers.terms(index.analyzer(kbId), text);
     return index.withSearcher(kbId, searcher -> {
       int found = terms.isEmpty() ? 0 : searcher.search(LuceneIndex.bm25Query(terms), k).scoreDocs.length;
       return found + searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, vector, k), k).scoreDocs.length;

@@ -1,5 +1,6 @@
 package dev.ragkb.retrieval.query;
 
+import dev.ragkb.core.FollowUpCondenser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.Set;
  * Turns a follow-up question into a standalone query without an LLM: a follow-up that is short or
  * leans on the previous turn ("and its warranty?", "what about the price of it?") gets the
  * previous question's content words appended, so retrieval still finds the subject. A question
- * that stands on its own is left alone.
+ * that stands on its own is left alone. The default, and the fallback of an LLM condenser.
  */
-public final class QueryCondenser {
+public final class QueryCondenser implements FollowUpCondenser {
 
   private static final Set<String> REFERRING = Set.of(
       "it", "its", "it's", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her",
@@ -27,10 +28,7 @@ public final class QueryCondenser {
   /** A follow-up of at most this many words is taken to depend on the previous turn. */
   private static final int SHORT_FOLLOW_UP_WORDS = 4;
 
-  /**
-   * @param previousQuestions the conversation's earlier questions, oldest first
-   * @return the query to retrieve with
-   */
+  @Override
   public String condense(String followUp, List<String> previousQuestions) {
     if (previousQuestions.isEmpty()) {
       return followUp;

@@ -32,4 +32,27 @@ class QueryPipelineTest {
       assertThat(r.topK()).isEqualTo(5);
     });
   }
+
+  @Test
+  void aFollowUpSentWithItsConversationIsCondensedLikeOneWhoseConversationIsKept() {
+    List<String> queries = new ArrayList<>();
+    var pipeline = new QueryPipeline(new IntentRouter(), new QueryCondenser(), new ConversationHistory(10, 5), request -> {
+      queries.add(request.query());
+      return List.of();
+    }, 5);
+    var filter = SearchFilter.of(new Principal.Admin());
+    var ranking = new Ranking(FusionMethod.RRF, 0.3, 60, 1.0);
+    List<String> turns = List.of("What does the Aurora X2 warranty cover?", "Thanks!", "And the price of it?",
+        "When is it due?");
+
+    for (String turn : turns) {
+      pipeline.prepare(new QueryPipeline.Question("kb", turn, "conv", filter, ranking));
+    }
+    String kept = queries.getLast();
+    var sent = pipeline.prepare(new QueryPipeline.Question("kb", turns.getLast(), null, turns.subList(0, 3), filter,
+        ranking));
+
+    assertThat(kept).contains("aurora", "x2", "warranty");
+    assertThat(sent.query()).isEqualTo(kept);
+  }
 }
