@@ -4,8 +4,6 @@ import dev.ragkb.core.AnswerStream;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.InvalidRequestException;
 import dev.ragkb.core.RagkbException;
-import dev.ragkb.core.RetrievalSettings;
-import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.gateway.api.ApiModels.AnswerView;
 import dev.ragkb.gateway.api.ChatModels.ChatCompletion;
@@ -13,8 +11,6 @@ import dev.ragkb.gateway.api.ChatModels.ChatRequest;
 import dev.ragkb.gateway.api.ChatModels.Completion;
 import dev.ragkb.gateway.api.ChatModels.Message;
 import dev.ragkb.gateway.api.ChatModels.Usage;
-import dev.ragkb.gateway.security.CallerPrincipal;
-import dev.ragkb.retrieval.hybrid.Ranking;
 import dev.ragkb.retrieval.query.Intent;
 import dev.ragkb.retrieval.query.QueryPipeline;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,20 +46,18 @@ class ChatCompletionsController {
   /** ask's limit on a question's length. */
   private static final int MAX_QUESTION_CHARS = 4000;
 
-  private final KnowledgeBaseResolver resolver;
+  private final QueryScopes scopes;
   private final QueryPipeline queries;
   private final Generator generator;
-  private final Ranking defaults;
   private final TokenCounter tokens;
   private final Clock clock;
   private final JsonMapper json;
 
-  ChatCompletionsController(KnowledgeBaseResolver resolver, QueryPipeline queries, Generator generator,
-      Ranking defaults, TokenCounter tokens, Clock clock, JsonMapper json) {
-    this.resolver = resolver;
+  ChatCompletionsController(QueryScopes scopes, QueryPipeline queries, Generator generator, TokenCounter tokens,
+      Clock clock, JsonMapper json) {
+    this.scopes = scopes;
     this.queries = queries;
     this.generator = generator;
-    this.defaults = defaults;
     this.tokens = tokens;
     this.clock = clock;
     this.json = json;
@@ -78,7 +72,8 @@ class ChatCompletionsController {
   @PostMapping("/v1/chat/completions")
   @Nullable ChatCompletion complete(@Valid @RequestBody ChatRequest body, HttpServletRequest request,
       HttpServletResponse response) throws IOException {
-    var kb = resolver.forEmbedding(body.model());
+    var scope = scopes.of(body.model(), null, null, request);
+    var kb = scope.kb();
     List<String> turns = body.userTurns();
     if (turns.isEmpty()) {
       throw new InvalidRequestException("messages hold no user message with content; the last one is the question");
@@ -88,7 +83,7 @@ class ChatCompletionsController {
       throw new InvalidRequestException("the last user message must be at most " + MAX_QUESTION_CHARS + " characters");
     }
     var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), question, null, turns.subList(0, turns.size() - 1),
-        SearchFilter.of(CallerPrincipal.of(request)), defaults.under(kb.retrieval(), RetrievalSettings.INHERIT)));
+        scope.filter(), scope.ranking()));
     var completion = new Completion("chatcmpl-" + UUID.randomUUID(), clock.instant().getEpochSecond(), kb.name());
     if (!Boolean.TRUE.equals(body.stream())) {
       AnswerView answer = answer(prepared, AnswerStream.DISCARD);
@@ -111,8 +106,8 @@ class ChatCompletionsController {
   /** ask's answer, small talk included, its text passed to {@code stream} as it is written. */
   private AnswerView answer(QueryPipeline.Prepared prepared, AnswerStream stream) {
     if (prepared.intent() == Intent.SMALL_TALK) {
-      stream.append(QueryController.SMALL_TALK_REPLY);
-      return AnswerView.smallTalk(QueryController.SMALL_TALK_REPLY);
+      stream.append(AskController.SMALL_TALK_REPLY);
+      return AnswerView.smallTalk(AskController.SMALL_TALK_REPLY);
     }
     return AnswerView.of(generator.generate(prepared.query(), prepared.sources(), stream));
   }
