@@ -59,7 +59,8 @@ final class IngestBenchCommand implements Callable<Integer> {
     Path dataDir = Files.createTempDirectory("ragkb-bench-");
     try (ConfigurableApplicationContext context = SpringApplication.run(RagkbApplication.class,
         "--spring.main.web-application-type=none", "--ragkb.data-dir=" + dataDir, "--ragkb.api-key=bench",
-        "--logging.level.root=WARN")) {
+        // the embed-only pass would otherwise fill the cache the pipeline then reads: a lookup, not the model
+        "--ragkb.embedding.cache=false", "--logging.level.root=WARN")) {
       List<Upload> uploads = corpus != null ? read(corpus) : generate(documents, words);
       Map<String, Object> result = run(context, uploads);
       System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(result));

@@ -125,7 +125,7 @@ class EmbeddingConfiguration {
    * The default model, for what is not tied to a knowledge base: the generators' sentence scoring and
    * citation checks, the benchmarks and the BEIR evaluation (whose knowledge bases use the default).
    */
-  @Bean
+  @Bean(destroyMethod = "") // the registry owns and closes its models; Spring would close this one twice
   @Primary
   @ConditionalOnMissingBean
   EmbeddingModel defaultEmbeddingModel(EmbeddingModels models) {
