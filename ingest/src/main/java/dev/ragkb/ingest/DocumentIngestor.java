@@ -150,7 +150,7 @@ public final class DocumentIngestor {
    * still in flight; its job hears that it was skipped, and its blobs go.
    */
   private void supersede(Document old, String newHash) {
-    if (inFlight(old)) {
+    if (old.status().inFlight()) {
       jobs.recordOutcome(old.jobId(), old.id(), JobStore.Outcome.SKIPPED, null);
     }
     if (!old.contentHash().equals(newHash)) {
@@ -158,10 +158,6 @@ public final class DocumentIngestor {
       blobs.delete(oldKey);
       BlobKeys.derived(oldKey).forEach(blobs::delete);
     }
-  }
-
-  static boolean inFlight(Document d) {
-    return d.status() == DocumentStatus.QUEUED || d.status() == DocumentStatus.PROCESSING;
   }
 
   /**

@@ -42,7 +42,7 @@ public final class DocumentRemover {
     index.deleteDocument(kb.id(), documentId);
     blobs.deleteAll(BlobKeys.documentPrefix(kb.id(), documentId));
     Document d = doc.orElseThrow(() -> new NotFoundException("no document " + documentId + " in knowledge base " + kb.name()));
-    if (DocumentIngestor.inFlight(d)) {
+    if (d.status().inFlight()) {
       // its job would otherwise wait forever for an outcome
       jobs.recordOutcome(d.jobId(), d.id(), JobStore.Outcome.FAILED,
           new Job.DocumentError(d.id(), d.source(), "deleted", "the document was deleted before it was indexed"));

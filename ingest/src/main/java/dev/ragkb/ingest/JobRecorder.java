@@ -9,8 +9,6 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentIndexed;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
 import dev.ragkb.ingest.pipeline.IngestionListener;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Writes each document's progress to the metadata store and counts it in its job. Status moves only
@@ -21,7 +19,6 @@ import java.util.Set;
  */
 public final class JobRecorder implements IngestionListener {
 
-  private static final Set<DocumentStatus> IN_FLIGHT = EnumSet.of(DocumentStatus.QUEUED, DocumentStatus.PROCESSING);
 
   private final DocumentStore documents;
   private final JobStore jobs;
@@ -37,7 +34,7 @@ public final class JobRecorder implements IngestionListener {
   public void started(DocumentReceived d) {
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(
-            version(doc, d).withStatus(DocumentStatus.PROCESSING, null, doc.chunkCount(), clock.instant()), IN_FLIGHT));
+            version(doc, d).withStatus(DocumentStatus.PROCESSING, null, doc.chunkCount(), clock.instant()), DocumentStatus.IN_FLIGHT));
   }
 
   @Override
@@ -48,7 +45,7 @@ public final class JobRecorder implements IngestionListener {
     // writes redelivers the message, and the pipeline records the outcome again (KafkaStages).
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(version(doc, d).withTitle(indexed.title())
-            .withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant()), IN_FLIGHT));
+            .withStatus(DocumentStatus.INDEXED, null, indexed.chunkCount(), clock.instant()), DocumentStatus.IN_FLIGHT));
     jobs.recordOutcome(d.jobId(), d.documentId(), JobStore.Outcome.SUCCEEDED, null);
   }
 
@@ -58,7 +55,7 @@ public final class JobRecorder implements IngestionListener {
         new Job.DocumentError(d.documentId(), d.source(), code, message));
     documents.find(d.kbId(), d.documentId())
         .ifPresent(doc -> documents.saveIf(
-            version(doc, d).withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant()), IN_FLIGHT));
+            version(doc, d).withStatus(DocumentStatus.FAILED, message, doc.chunkCount(), clock.instant()), DocumentStatus.IN_FLIGHT));
   }
 
   /** The stored record with the message's version and job, so that saveIf matches only that version. */

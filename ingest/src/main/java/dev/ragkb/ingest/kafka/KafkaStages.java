@@ -221,11 +221,7 @@ final class KafkaStages {
 
   /** Whether the metadata still waits for this version of the document from this job. */
   private boolean isCurrent(DocumentReceived d) {
-    Optional<Document> doc = documents.find(d.kbId(), d.documentId());
-    return doc.isPresent()
-        && doc.get().contentHash().equals(d.contentHash())
-        && doc.get().jobId().equals(d.jobId())
-        && (doc.get().status() == DocumentStatus.QUEUED || doc.get().status() == DocumentStatus.PROCESSING);
+    return statusOfThisVersion(d).filter(DocumentStatus::inFlight).isPresent();
   }
 
   /**
@@ -235,10 +231,14 @@ final class KafkaStages {
    * write is idempotent).
    */
   private boolean awaitsIndexing(DocumentReceived d) {
-    return isCurrent(d) || documents.find(d.kbId(), d.documentId())
-        .filter(doc -> doc.contentHash().equals(d.contentHash()) && doc.jobId().equals(d.jobId())
-            && doc.status() == DocumentStatus.INDEXED)
-        .isPresent();
+    return statusOfThisVersion(d).filter(s -> s.inFlight() || s == DocumentStatus.INDEXED).isPresent();
+  }
+
+  /** The stored status, when the stored record names this version (content and job) of the document. */
+  private Optional<DocumentStatus> statusOfThisVersion(DocumentReceived d) {
+    return documents.find(d.kbId(), d.documentId())
+        .filter(doc -> doc.contentHash().equals(d.contentHash()) && doc.jobId().equals(d.jobId()))
+        .map(Document::status);
   }
 
   /** An unreadable record cannot be retried; with no document to name, it is logged and skipped. */
