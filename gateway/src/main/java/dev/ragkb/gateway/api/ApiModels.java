@@ -11,6 +11,7 @@ import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.SearchFilter;
 import dev.ragkb.core.UnsupportedClaim;
+import dev.ragkb.retrieval.ask.Reply;
 import dev.ragkb.retrieval.highlight.Highlight;
 import dev.ragkb.retrieval.hybrid.Ranking;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -194,13 +195,11 @@ final class ApiModels {
   /** @param intent {@code question}, or {@code small_talk} for a greeting answered without searching */
   record AnswerView(String answer, List<CitationView> citations, boolean abstained, boolean degraded,
       List<UnsupportedView> unsupported, String intent) {
-    static AnswerView of(Answer a) {
+    static AnswerView of(Reply reply) {
+      Answer a = reply.answer();
       return new AnswerView(a.answer(), a.citations().stream().map(CitationView::of).toList(), a.abstained(),
-          a.degraded(), a.unsupported().stream().map(UnsupportedView::of).toList(), "question");
-    }
-
-    static AnswerView smallTalk(String reply) {
-      return new AnswerView(reply, List.of(), false, false, List.of(), "small_talk");
+          a.degraded(), a.unsupported().stream().map(UnsupportedView::of).toList(),
+          reply.intent().name().toLowerCase(Locale.ROOT));
     }
   }
 }

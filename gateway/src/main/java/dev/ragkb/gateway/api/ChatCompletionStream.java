@@ -1,14 +1,17 @@
 package dev.ragkb.gateway.api;
 
-import dev.ragkb.core.AnswerStream;
+import dev.ragkb.core.RagkbException;
 import dev.ragkb.gateway.api.ApiModels.AnswerView;
 import dev.ragkb.gateway.api.ChatModels.ChatCompletionChunk;
 import dev.ragkb.gateway.api.ChatModels.Completion;
 import dev.ragkb.gateway.api.ChatModels.Delta;
 import dev.ragkb.gateway.api.ChatModels.Usage;
+import dev.ragkb.retrieval.ask.AnswerEvents;
+import dev.ragkb.retrieval.ask.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,24 +25,31 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code "degraded": true}. A failure after the first chunk becomes {@code data: {"error": {...}}}
  * with no {@code [DONE]}, which OpenAI's SDKs raise as an error.
  */
-final class ChatCompletionStream implements AnswerStream {
+final class ChatCompletionStream implements AnswerEvents {
 
   private static final String DONE = "[DONE]";
 
   private final EventStreamWriter events;
   private final JsonMapper json;
   private final Completion completion;
+  private final Function<AnswerView, Usage> usage;
 
-  private ChatCompletionStream(EventStreamWriter events, JsonMapper json, Completion completion) {
+  private ChatCompletionStream(EventStreamWriter events, JsonMapper json, Completion completion,
+      Function<AnswerView, Usage> usage) {
     this.events = events;
     this.json = json;
     this.completion = completion;
+    this.usage = usage;
   }
 
-  /** Opens the response and sends the chunk that names the assistant's role. */
-  static ChatCompletionStream open(HttpServletResponse response, JsonMapper json, Completion completion)
-      throws IOException {
-    var stream = new ChatCompletionStream(EventStreamWriter.open(response), json, completion);
+  /**
+   * Opens the response and sends the chunk that names the assistant's role.
+   *
+   * @param usage the token counts the last chunk reports for an answer
+   */
+  static ChatCompletionStream open(HttpServletResponse response, JsonMapper json, Completion completion,
+      Function<AnswerView, Usage> usage) throws IOException {
+    var stream = new ChatCompletionStream(EventStreamWriter.open(response), json, completion, usage);
     stream.send(ChatCompletionChunk.delta(completion, new Delta(ChatModels.ROLE_ASSISTANT, "")));
     return stream;
   }
@@ -54,14 +64,18 @@ final class ChatCompletionStream implements AnswerStream {
     send(ChatCompletionChunk.reset(completion));
   }
 
-  void finish(AnswerView answer, Usage usage) {
-    send(ChatCompletionChunk.last(completion, answer, usage));
+  @Override
+  public void done(Reply reply) {
+    AnswerView answer = AnswerView.of(reply);
+    send(ChatCompletionChunk.last(completion, answer, usage.apply(answer)));
     events.send(null, DONE);
   }
 
-  /** @param type the problem's type URI, as problem JSON would carry it */
-  void error(String type, String message) {
-    send(Map.of("error", Map.of("type", type, "message", message)));
+  /** The error's type is the problem's type URI, as problem JSON would carry it. */
+  @Override
+  public void failed(RagkbException error) {
+    send(Map.of("error", Map.of("type", "urn:ragkb:problem:" + error.code(),
+        "message", "the answer could not be completed; retry later")));
   }
 
   private void send(Object chunk) {

@@ -1,9 +1,6 @@
 package dev.ragkb.gateway.api;
 
-import dev.ragkb.core.AnswerStream;
-import dev.ragkb.core.Generator;
 import dev.ragkb.core.InvalidRequestException;
-import dev.ragkb.core.RagkbException;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.gateway.api.ApiModels.AnswerView;
 import dev.ragkb.gateway.api.ChatModels.ChatCompletion;
@@ -11,20 +8,17 @@ import dev.ragkb.gateway.api.ChatModels.ChatRequest;
 import dev.ragkb.gateway.api.ChatModels.Completion;
 import dev.ragkb.gateway.api.ChatModels.Message;
 import dev.ragkb.gateway.api.ChatModels.Usage;
-import dev.ragkb.retrieval.query.Intent;
+import dev.ragkb.retrieval.ask.AskUseCase;
 import dev.ragkb.retrieval.query.QueryPipeline;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,23 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ChatCompletionsController {
 
-  private static final Logger log = LoggerFactory.getLogger(ChatCompletionsController.class);
-
   /** ask's limit on a question's length. */
   private static final int MAX_QUESTION_CHARS = 4000;
 
   private final QueryScopes scopes;
-  private final QueryPipeline queries;
-  private final Generator generator;
+  private final AskUseCase asking;
   private final TokenCounter tokens;
   private final Clock clock;
   private final JsonMapper json;
 
-  ChatCompletionsController(QueryScopes scopes, QueryPipeline queries, Generator generator, TokenCounter tokens,
-      Clock clock, JsonMapper json) {
+  ChatCompletionsController(QueryScopes scopes, AskUseCase asking, TokenCounter tokens, Clock clock, JsonMapper json) {
     this.scopes = scopes;
-    this.queries = queries;
-    this.generator = generator;
+    this.asking = asking;
     this.tokens = tokens;
     this.clock = clock;
     this.json = json;
@@ -82,34 +71,16 @@ class ChatCompletionsController {
     if (question.length() > MAX_QUESTION_CHARS) {
       throw new InvalidRequestException("the last user message must be at most " + MAX_QUESTION_CHARS + " characters");
     }
-    var prepared = queries.prepare(new QueryPipeline.Question(kb.id(), question, null, turns.subList(0, turns.size() - 1),
-        scope.filter(), scope.ranking()));
+    var asked = new QueryPipeline.Question(kb.id(), question, null, turns.subList(0, turns.size() - 1), scope.filter(),
+        scope.ranking());
     var completion = new Completion("chatcmpl-" + UUID.randomUUID(), clock.instant().getEpochSecond(), kb.name());
     if (!Boolean.TRUE.equals(body.stream())) {
-      AnswerView answer = answer(prepared, AnswerStream.DISCARD);
+      AnswerView answer = AnswerView.of(asking.ask(asked));
       return ChatCompletion.of(completion, answer, usage(body, answer));
     }
-    var chunks = ChatCompletionStream.open(response, json, completion);
-    try {
-      AnswerView answer = answer(prepared, chunks);
-      chunks.finish(answer, usage(body, answer));
-    } catch (RagkbException e) {
-      log.warn("streamed chat completion failed ({}): {}", e.code(), e.getMessage());
-      chunks.error("urn:ragkb:problem:" + e.code(), "the answer could not be completed; retry later");
-    } catch (UncheckedIOException e) {
-      log.debug("client left before the chat completion was complete: {}", e.getMessage());
-    }
+    asking.stream(asked, () -> ChatCompletionStream.open(response, json, completion, answer -> usage(body, answer)));
     // the response was written here: a null return tells Spring there is nothing more to write
     return null;
-  }
-
-  /** ask's answer, small talk included, its text passed to {@code stream} as it is written. */
-  private AnswerView answer(QueryPipeline.Prepared prepared, AnswerStream stream) {
-    if (prepared.intent() == Intent.SMALL_TALK) {
-      stream.append(AskController.SMALL_TALK_REPLY);
-      return AnswerView.smallTalk(AskController.SMALL_TALK_REPLY);
-    }
-    return AnswerView.of(generator.generate(prepared.query(), prepared.sources(), stream));
   }
 
   private Usage usage(ChatRequest body, AnswerView answer) {

@@ -1,6 +1,9 @@
 package dev.ragkb.gateway.api;
 
-import dev.ragkb.core.AnswerStream;
+import dev.ragkb.core.RagkbException;
+import dev.ragkb.gateway.api.ApiModels.AnswerView;
+import dev.ragkb.retrieval.ask.AnswerEvents;
+import dev.ragkb.retrieval.ask.Reply;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -12,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the fallback answers instead), and one final {@code done} event carries the whole answer with
  * its citations, which is authoritative; {@code error} replaces it when the answer failed.
  */
-final class SseAnswerStream implements AnswerStream {
+final class SseAnswerStream implements AnswerEvents {
 
   private final EventStreamWriter events;
   private final JsonMapper json;
@@ -36,12 +39,15 @@ final class SseAnswerStream implements AnswerStream {
     event("reset", Map.of());
   }
 
-  void done(Object answer) {
-    event("done", answer);
+  @Override
+  public void done(Reply reply) {
+    event("done", AnswerView.of(reply));
   }
 
-  void error(Object problem) {
-    event("error", problem);
+  @Override
+  public void failed(RagkbException error) {
+    event("error", Map.of("type", "urn:ragkb:problem:" + error.code(), "title", "Answer failed",
+        "detail", "the answer could not be completed; retry later"));
   }
 
   private void event(String name, Object data) {

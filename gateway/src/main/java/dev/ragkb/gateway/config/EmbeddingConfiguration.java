@@ -122,8 +122,8 @@ class EmbeddingConfiguration {
   }
 
   /**
-   * The default model, for what is not tied to a knowledge base: the generators' sentence scoring and
-   * citation checks, the benchmarks and the BEIR evaluation (whose knowledge bases use the default).
+   * The default model, for what is not tied to a knowledge base: the benchmarks and the BEIR
+   * evaluation (whose knowledge bases use the default). Answers use their knowledge base's model.
    */
   @Bean(destroyMethod = "") // the registry owns and closes its models; Spring would close this one twice
   @Primary

@@ -3,6 +3,7 @@ package dev.ragkb.gateway.config;
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.Generators;
 import dev.ragkb.generation.citation.CitationValidator;
 import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.generation.extractive.ExtractiveGenerator;
@@ -11,8 +12,11 @@ import dev.ragkb.generation.openai.OpenAiChatClient;
 import dev.ragkb.generation.openai.OpenAiCompatibleGenerator;
 import dev.ragkb.generation.prompt.PromptBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -59,13 +63,23 @@ class GenerationConfiguration {
     return new ContextAssembler(tokens, new ContextAssembler.Settings(c.smallToBig(), c.maxTokens(), c.maxPassageTokens()));
   }
 
+  /**
+   * The generator of each embedding model, made once per model: the extractive generator and the
+   * citation checks embed with the model of the knowledge base asked, like its retrieval.
+   */
   @Bean
   @ConditionalOnMissingBean
-  Generator generator(EmbeddingModel embeddings, TokenCounter tokens, ContextAssembler context, GeneratorProperties p,
+  Generators generators(TokenCounter tokens, ContextAssembler context, GeneratorProperties p,
       ObjectProvider<OpenAiChatClient> llm) {
+    OpenAiChatClient client = llm.getIfAvailable();
+    Map<EmbeddingModel, Generator> made = new ConcurrentHashMap<>();
+    return model -> made.computeIfAbsent(model, embeddings -> generator(embeddings, tokens, context, p, client));
+  }
+
+  private static Generator generator(EmbeddingModel embeddings, TokenCounter tokens, ContextAssembler context,
+      GeneratorProperties p, @Nullable OpenAiChatClient client) {
     var extractive = new ExtractiveGenerator(embeddings, context, new ExtractiveGenerator.Settings(p.maxSources(),
         p.maxSentences(), p.minScore(), p.relativeCutoff(), p.snippetChars()));
-    OpenAiChatClient client = llm.getIfAvailable();
     if (client == null) {
       return extractive;
     }

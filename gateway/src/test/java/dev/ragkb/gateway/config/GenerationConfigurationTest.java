@@ -6,6 +6,7 @@ import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Generator;
 import dev.ragkb.core.HashingEmbeddingModel;
 import dev.ragkb.core.TokenCounter;
+import dev.ragkb.generation.Generators;
 import dev.ragkb.generation.context.ContextAssembler;
 import dev.ragkb.generation.extractive.ExtractiveGenerator;
 import dev.ragkb.generation.fallback.FallbackGenerator;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +47,8 @@ class GenerationConfigurationTest {
   @Test
   void answersExtractivelyWithoutAGeneratorUrl() {
     runner.run(context -> {
-      assertThat(context).hasSingleBean(Generator.class).doesNotHaveBean(OpenAiChatClient.class);
-      assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class);
+      assertThat(context).hasSingleBean(Generators.class).doesNotHaveBean(OpenAiChatClient.class);
+      assertThat(generator(context)).isInstanceOf(ExtractiveGenerator.class);
     });
   }
 
@@ -66,7 +68,7 @@ class GenerationConfigurationTest {
   @Test
   void treatsABlankUrlAsNoLlm() {
     runner.withPropertyValues("ragkb.generator.url=", "ragkb.generator.model=qwen")
-        .run(context -> assertThat(context.getBean(Generator.class)).isInstanceOf(ExtractiveGenerator.class));
+        .run(context -> assertThat(generator(context)).isInstanceOf(ExtractiveGenerator.class));
   }
 
   @Test
@@ -75,7 +77,7 @@ class GenerationConfigurationTest {
             "ragkb.generator.first-token-timeout=10s", "ragkb.generator.breaker.window=5")
         .run(context -> {
           assertThat(context).hasSingleBean(OpenAiChatClient.class);
-          assertThat(context.getBean(Generator.class)).isInstanceOf(FallbackGenerator.class);
+          assertThat(generator(context)).isInstanceOf(FallbackGenerator.class);
           assertThat(context.getBean(GeneratorProperties.class).breaker().window()).isEqualTo(5);
         });
   }
@@ -87,8 +89,26 @@ class GenerationConfigurationTest {
   }
 
   @Test
+  void makesOneGeneratorPerEmbeddingModel() {
+    runner.run(context -> {
+      var generators = context.getBean(Generators.class);
+      var other = new HashingEmbeddingModel(32);
+
+      assertThat(generators.forModel(other)).isSameAs(generators.forModel(other))
+          .isNotSameAs(generator(context));
+    });
+  }
+
+  @Test
   void aDeclaredGeneratorWins() {
     Generator mine = (q, s, stream) -> dev.ragkb.core.Answer.abstain();
-    runner.withBean(Generator.class, () -> mine).run(context -> assertThat(context.getBean(Generator.class)).isSameAs(mine));
+    Generators declared = model -> mine;
+    runner.withBean(Generators.class, () -> declared)
+        .run(context -> assertThat(generator(context)).isSameAs(mine));
+  }
+
+  /** The generator of the default embedding model. */
+  private static Generator generator(AssertableApplicationContext context) {
+    return context.getBean(Generators.class).forModel(context.getBean(EmbeddingModel.class));
   }
 }
