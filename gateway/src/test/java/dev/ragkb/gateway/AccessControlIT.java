@@ -2,6 +2,7 @@ package dev.ragkb.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragkb.core.TestSeed;
 import dev.ragkb.gateway.cli.Multipart;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Randomized access-control proof over real HTTP: documents with overlapping vocabulary and mixed
  * permissions, random users and groups, over a thousand searches, asks and streamed asks; no answer may carry a
- * chunk of a document its user may not read, judged by a naive oracle. The seed is printed on
- * failure; set -Dragkb.acl.seed to replay it.
+ * chunk of a document its user may not read, judged by a naive oracle. A failure names its seed;
+ * -Dragkb.seed replays it ({@link TestSeed}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessControlIT {
@@ -69,8 +70,8 @@ class AccessControlIT {
 
   @Test
   void noQueryEverReturnsAChunkOfADocumentItsUserMayNotRead() {
-    long seed = Long.getLong("ragkb.acl.seed", new Random().nextLong());
-    Random random = new Random(seed);
+    TestSeed seed = TestSeed.of("noQueryEverReturnsAChunkOfADocumentItsUserMayNotRead");
+    Random random = seed.random();
     RestClient client = new RestClient(port, KEY);
     client.post("/v1/knowledge-bases", Map.of("name", "acl"));
 
@@ -85,7 +86,7 @@ class AccessControlIT {
       String metadata = "{\"documentId\":\"" + id + "\",\"acl\":{\"users\":" + jsonArray(acl.users()) + ",\"groups\":"
           + jsonArray(acl.groups()) + "}}";
       var upload = client.upload("acl", new Multipart().file(id + ".txt", text.getBytes(StandardCharsets.UTF_8)).json("metadata", metadata));
-      assertThat(upload.status()).as("seed %d", seed).isEqualTo(202);
+      assertThat(upload.status()).as("%s", seed).isEqualTo(202);
       assertThat(client.awaitJob(upload.body().path("jobId").asString()).path("status").asString()).isEqualTo("succeeded");
       aclOfDocument.put(id, acl);
     }
@@ -99,18 +100,18 @@ class AccessControlIT {
       Iterable<JsonNode> returned = switch (q % 3) {
         case 0 -> {
           var r = client.post("/v1/knowledge-bases/acl/search", Map.of("query", query, "topK", 20), headers);
-          assertThat(r.status()).as("seed %d", seed).isEqualTo(200);
+          assertThat(r.status()).as("%s", seed).isEqualTo(200);
           yield r.body().path("hits");
         }
         case 1 -> {
           var r = client.post("/v1/knowledge-bases/acl/ask", Map.of("question", "What about the " + query + "?"), headers);
-          assertThat(r.status()).as("seed %d", seed).isEqualTo(200);
+          assertThat(r.status()).as("%s", seed).isEqualTo(200);
           yield r.body().path("citations");
         }
         default -> {
           var r = client.postForText("/v1/knowledge-bases/acl/ask",
               Map.of("question", "What about the " + query + "?", "stream", true), headers);
-          assertThat(r.statusCode()).as("seed %d", seed).isEqualTo(200);
+          assertThat(r.statusCode()).as("%s", seed).isEqualTo(200);
           var done = ServerSentEvent.parse(r.body()).stream().filter(e -> e.name().equals("done")).findFirst().orElseThrow();
           yield done.data().path("citations");
         }
@@ -118,7 +119,7 @@ class AccessControlIT {
       for (JsonNode item : returned) {
         String doc = item.path("documentId").asString();
         assertThat(aclOfDocument.get(doc).readableBy(user, groups))
-            .as("seed %d: %s (groups %s) got %s with %s", seed, user, groups, doc, aclOfDocument.get(doc))
+            .as("%s: %s (groups %s) got %s with %s", seed, user, groups, doc, aclOfDocument.get(doc))
             .isTrue();
         checked++;
       }

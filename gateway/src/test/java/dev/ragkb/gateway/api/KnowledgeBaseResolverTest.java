@@ -5,54 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ragkb.core.ConflictException;
 import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.InMemoryKnowledgeBaseStore;
 import dev.ragkb.core.KnowledgeBase;
-import dev.ragkb.core.KnowledgeBaseStore;
 import dev.ragkb.core.NotFoundException;
-import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.indexing.models.EmbeddingModelRegistry;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseResolverTest {
 
   private static final HashingEmbeddingModel SERVED = new HashingEmbeddingModel(8);
 
-  private static KnowledgeBaseStore storeOf(KnowledgeBase... kbs) {
-    Map<String, KnowledgeBase> byName = new HashMap<>();
-    for (KnowledgeBase kb : kbs) {
-      byName.put(kb.name(), kb);
-    }
-    return new KnowledgeBaseStore() {
-      @Override
-      public void create(KnowledgeBase kb) {}
-
-      @Override
-      public Optional<KnowledgeBase> findByName(String name) {
-        return Optional.ofNullable(byName.get(name));
-      }
-
-      @Override
-      public Optional<KnowledgeBase> findById(String id) {
-        return byName.values().stream().filter(k -> k.id().equals(id)).findFirst();
-      }
-
-      @Override
-      public void updateRetrieval(String id, RetrievalSettings retrieval) {}
-
-      @Override
-      public List<KnowledgeBase> list() {
-        return List.copyOf(byName.values());
-      }
-    };
-  }
-
   private final KnowledgeBase same = new KnowledgeBase("1", "en", "en", SERVED.name(), Instant.EPOCH);
   private final KnowledgeBase other = new KnowledgeBase("2", "zh", "zh", "bge-small-zh-v1.5-q", Instant.EPOCH);
-  private final KnowledgeBaseResolver resolver = new KnowledgeBaseResolver(storeOf(same, other),
+  private final KnowledgeBaseResolver resolver = new KnowledgeBaseResolver(new InMemoryKnowledgeBaseStore(same, other),
       new EmbeddingModelRegistry(new EmbeddingModelRegistry.Settings(List.of(SERVED.name()), Map.of()), name -> SERVED));
 
   @Test

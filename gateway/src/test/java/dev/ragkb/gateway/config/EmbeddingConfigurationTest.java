@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.EmbeddingModels;
+import dev.ragkb.core.InMemoryKnowledgeBaseStore;
 import dev.ragkb.core.KnowledgeBase;
 import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.KnowledgeBaseStore;
-import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.TokenCounter;
 import dev.ragkb.indexing.cache.CachingEmbeddingModel;
 import dev.ragkb.indexing.cache.EmbeddingCache;
@@ -17,8 +17,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.info.Info;
@@ -36,32 +34,8 @@ class EmbeddingConfigurationTest {
   static class Properties {
     @Bean
     KnowledgeBaseStore knowledgeBaseStore() {
-      List<KnowledgeBase> kbs = List.of(new KnowledgeBase("1", "manuals", "en", "bge-small-en-v1.5-q", Instant.EPOCH),
+      return new InMemoryKnowledgeBaseStore(new KnowledgeBase("1", "manuals", "en", "bge-small-en-v1.5-q", Instant.EPOCH),
           new KnowledgeBase("2", "shouce", "zh", "bge-small-zh-v1.5-q", Instant.EPOCH));
-      return new KnowledgeBaseStore() {
-        @Override
-        public void create(KnowledgeBase kb) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<KnowledgeBase> findByName(String name) {
-          return kbs.stream().filter(k -> k.name().equals(name)).findFirst();
-        }
-
-        @Override
-        public Optional<KnowledgeBase> findById(String id) {
-          return kbs.stream().filter(k -> k.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public void updateRetrieval(String id, RetrievalSettings retrieval) {}
-
-        @Override
-        public List<KnowledgeBase> list() {
-          return kbs;
-        }
-      };
     }
   }
 

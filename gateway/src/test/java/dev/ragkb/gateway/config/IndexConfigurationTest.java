@@ -3,9 +3,8 @@ package dev.ragkb.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragkb.core.ChunkIndex;
-import dev.ragkb.core.KnowledgeBase;
+import dev.ragkb.core.InMemoryKnowledgeBaseStore;
 import dev.ragkb.core.KnowledgeBaseStore;
-import dev.ragkb.core.RetrievalSettings;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.indexing.composite.FanOutChunkIndex;
@@ -16,9 +15,7 @@ import dev.ragkb.indexing.milvus.MilvusIndex;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,28 +38,7 @@ class IndexConfigurationTest {
   static class Dependencies {
     @Bean
     KnowledgeBaseStore knowledgeBaseStore() {
-      return new KnowledgeBaseStore() {
-        @Override
-        public void create(KnowledgeBase kb) {}
-
-        @Override
-        public Optional<KnowledgeBase> findByName(String name) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<KnowledgeBase> findById(String id) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void updateRetrieval(String id, RetrievalSettings retrieval) {}
-
-        @Override
-        public List<KnowledgeBase> list() {
-          return List.of();
-        }
-      };
+      return new InMemoryKnowledgeBaseStore();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.ragkb.core.Acl;
 import dev.ragkb.core.Chunk;
 import dev.ragkb.core.Citation;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.TestSeed;
 import dev.ragkb.core.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,8 +201,8 @@ class ContextAssemblerTest {
   /** Random chunks and budgets: the passages are always exact slices, disjoint, in budget, and cover each hit once. */
   @Test
   void randomHitsAlwaysGiveExactDisjointPassagesWithinTheBudget() {
-    long seed = new Random().nextLong();
-    Random random = new Random(seed);
+    TestSeed seed = TestSeed.of("randomHitsAlwaysGiveExactDisjointPassagesWithinTheBudget");
+    Random random = seed.random();
     for (int round = 0; round < 500; round++) {
       List<Hit> hits = new ArrayList<>();
       int n = 1 + random.nextInt(6);
@@ -217,7 +218,7 @@ class ContextAssemblerTest {
       int budget = 1 + random.nextInt(40);
       List<Passage> passages = assembler(random.nextBoolean(), budget, 1 + random.nextInt(30)).assemble(hits);
 
-      String context = "seed " + seed + ", round " + round;
+      String context = seed + ", round " + round;
       for (Passage p : passages) {
         assertThat(p.text()).as(context).isEqualTo(textOf(p.documentId()).substring(p.startOffset(), p.endOffset()));
       }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ragkb.core.Acl;
 import dev.ragkb.core.EmbeddedChunk;
-import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.HashingEmbeddingModel;
+import dev.ragkb.core.RecordingEmbeddingModel;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentChunked;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentEmbedded;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,34 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class EmbedStageTest {
 
-  /** Remembers the batches it was given. */
-  private static final class Recording implements EmbeddingModel {
-    private final HashingEmbeddingModel vectors;
-    final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
-
-    Recording(int dimension) {
-      this.vectors = new HashingEmbeddingModel(dimension);
-    }
-
-    @Override
-    public String name() {
-      return vectors.name();
-    }
-
-    @Override
-    public int dimension() {
-      return vectors.dimension();
-    }
-
-    @Override
-    public List<float[]> embedPassages(List<String> passages) {
-      batches.add(List.copyOf(passages));
-      return vectors.embedPassages(passages);
-    }
-  }
-
-  private final Recording english = new Recording(8);
-  private final Recording chinese = new Recording(16);
+  private final RecordingEmbeddingModel english = new RecordingEmbeddingModel(8);
+  private final RecordingEmbeddingModel chinese = new RecordingEmbeddingModel(16);
   private final EmbedStage stage = new EmbedStage(Map.of("en-kb", english, "zh-kb", chinese)::get, 3);
 
   private static DocumentChunked document(String kb, String id, int chunks) {
@@ -67,13 +39,13 @@ class EmbedStageTest {
     assertThat(out).extracting(e -> e.chunks().getFirst().vector().length).containsExactly(8, 16, 8, 16);
     for (DocumentEmbedded e : out) {
       for (EmbeddedChunk c : e.chunks()) {
-        Recording model = e.received().kbId().equals("en-kb") ? english : chinese;
-        assertThat(c.vector()).containsExactly(model.vectors.embedPassages(List.of(c.chunk().text())).getFirst());
+        var model = new HashingEmbeddingModel(e.received().kbId().equals("en-kb") ? 8 : 16);
+        assertThat(c.vector()).containsExactly(model.embedPassages(List.of(c.chunk().text())).getFirst());
       }
     }
     // four English chunks in batches of three, three Chinese ones in one: no batch mixes models
-    assertThat(english.batches).extracting(List::size).containsExactly(3, 1);
-    assertThat(chinese.batches).extracting(List::size).containsExactly(3);
-    assertThat(english.batches.stream().flatMap(List::stream)).allMatch(t -> t.startsWith("a ") || t.startsWith("c "));
+    assertThat(english.batches()).extracting(List::size).containsExactly(3, 1);
+    assertThat(chinese.batches()).extracting(List::size).containsExactly(3);
+    assertThat(english.batches().stream().flatMap(List::stream)).allMatch(t -> t.startsWith("a ") || t.startsWith("c "));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.ragkb.core.Fixtures;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.TestSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -50,8 +51,8 @@ class ReciprocalRankFusionTest {
 
   @Test
   void randomListsGiveNoDuplicatesASubsetOfTheUnionAndTheSameResultInAnyListOrder() {
-    long seed = new Random().nextLong();
-    Random random = new Random(seed);
+    TestSeed seed = TestSeed.of("randomListsGiveNoDuplicatesASubsetOfTheUnionAndTheSameResultInAnyListOrder");
+    Random random = seed.random();
     for (int round = 0; round < 200; round++) {
       List<List<Hit>> lists = new ArrayList<>();
       Set<String> union = new HashSet<>();
@@ -67,13 +68,13 @@ class ReciprocalRankFusionTest {
       List<List<Hit>> reversed = new ArrayList<>(lists);
       Collections.reverse(reversed);
 
-      assertThat(ids(fused)).as("seed %d", seed).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(topK);
-      assertThat(union).as("seed %d", seed).containsAll(ids(fused));
+      assertThat(ids(fused)).as("%s", seed).doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(topK);
+      assertThat(union).as("%s", seed).containsAll(ids(fused));
       // Ties may order differently and sums round differently, so compare the scores, within rounding.
       List<Hit> other = rrf.fuse(reversed, topK);
-      assertThat(other).as("seed %d", seed).hasSameSizeAs(fused);
+      assertThat(other).as("%s", seed).hasSameSizeAs(fused);
       for (int i = 0; i < fused.size(); i++) {
-        assertThat(other.get(i).score()).as("seed %d", seed).isCloseTo(fused.get(i).score(), within(1e-12));
+        assertThat(other.get(i).score()).as("%s", seed).isCloseTo(fused.get(i).score(), within(1e-12));
       }
     }
   }
