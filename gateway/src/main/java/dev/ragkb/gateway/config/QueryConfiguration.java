@@ -6,6 +6,7 @@ import dev.ragkb.core.KnowledgeBaseEmbeddings;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.generation.openai.LlmFollowUpCondenser;
+import dev.ragkb.indexing.lucene.Analyzers;
 import dev.ragkb.generation.openai.OpenAiChatClient;
 import dev.ragkb.retrieval.highlight.HitHighlighter;
 import dev.ragkb.retrieval.hybrid.HybridRetriever;
@@ -80,6 +81,6 @@ class QueryConfiguration {
   @Bean
   @ConditionalOnMissingBean
   HitHighlighter hitHighlighter(RetrievalProperties properties) {
-    return new HitHighlighter(properties.highlightFragments(), properties.highlightChars());
+    return new HitHighlighter(properties.highlightFragments(), properties.highlightChars(), Analyzers::forLanguage);
   }
 }

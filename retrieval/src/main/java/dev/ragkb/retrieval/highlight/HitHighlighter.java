@@ -1,15 +1,19 @@
 package dev.ragkb.retrieval.highlight;
 
-import dev.ragkb.indexing.lucene.Analyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -23,7 +27,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * Highlights a hit's text for a query after retrieval, so that every index backend (Lucene,
  * Elasticsearch, Milvus) gets the same highlights. Terms match as the knowledge base's BM25
- * analyzer sees them ({@link Analyzers}): "resetting" marks "reset" in English, and CJK text
+ * analyzer sees them (the text index's analyzer for its language, given to the constructor):
+ * "resetting" marks "reset" in English, and CJK text
  * matches by the same bigrams it is searched by. Lucene's unified highlighter analyses the text,
  * scores its sentences and picks the best; this class bounds their length and reports the matches
  * as character ranges. Thread-safe.
@@ -37,17 +42,21 @@ public final class HitHighlighter {
   private final int maxChars;
   /** One analyzer per language, shared: analyzers are thread-safe and costlier to make than the highlighter. */
   private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
+  private final Function<String, Analyzer> analyzerOfLanguage;
 
   /**
    * @param maxFragments the most fragments per hit, at least 1
    * @param maxChars the longest fragment, in characters; at least 20, so that one fits a few words
+   * @param analyzerOfLanguage the text index's analyzer for a language (BCP 47, lower case); called
+   *     once per language
    */
-  public HitHighlighter(int maxFragments, int maxChars) {
+  public HitHighlighter(int maxFragments, int maxChars, Function<String, Analyzer> analyzerOfLanguage) {
     if (maxFragments < 1 || maxChars < 20) {
       throw new IllegalArgumentException("maxFragments must be at least 1 and maxChars at least 20");
     }
     this.maxFragments = maxFragments;
     this.maxChars = maxChars;
+    this.analyzerOfLanguage = analyzerOfLanguage;
   }
 
   /**
@@ -58,10 +67,10 @@ public final class HitHighlighter {
    * @return at most {@code maxFragments} fragments; empty only for a blank text
    */
   public List<Highlight> highlight(String language, String query, String text) {
-    Analyzer analyzer = analyzers.computeIfAbsent(language.toLowerCase(Locale.ROOT), Analyzers::forLanguage);
+    Analyzer analyzer = analyzers.computeIfAbsent(language.toLowerCase(Locale.ROOT), analyzerOfLanguage);
     BooleanQuery.Builder terms = new BooleanQuery.Builder();
     // a query of more distinct terms than a boolean query may hold is highlighted by its first ones
-    Analyzers.terms(analyzer, query).stream()
+    terms(analyzer, query).stream()
         .limit(IndexSearcher.getMaxClauseCount())
         .forEach(t -> terms.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD));
     try {
@@ -70,6 +79,22 @@ public final class HitHighlighter {
     } catch (IOException e) {
       throw new UncheckedIOException("highlighting an in-memory string cannot fail", e);
     }
+  }
+
+  /** The distinct terms of {@code text} as {@code analyzer} makes them, in order of first occurrence. */
+  private static Set<String> terms(Analyzer analyzer, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+    }
+    return terms;
   }
 
   /** A highlighter per call, since building one is cheap and its own thread safety is left undocumented. */

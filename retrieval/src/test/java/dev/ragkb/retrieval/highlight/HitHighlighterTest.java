@@ -2,12 +2,13 @@ package dev.ragkb.retrieval.highlight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragkb.indexing.lucene.Analyzers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HitHighlighterTest {
 
-  private final HitHighlighter highlighter = new HitHighlighter(3, 200);
+  private final HitHighlighter highlighter = new HitHighlighter(3, 200, Analyzers::forLanguage);
 
   @Test
   void marksTheStemOfAQueryWordInEnglish() {
@@ -61,7 +62,7 @@ class HitHighlighterTest {
     String text = "The backup runs nightly. " + filler.repeat(8) + "A backup is kept for thirty days. "
         + filler.repeat(8) + "Restore a backup from the console. " + filler.repeat(8)
         + "Old backups are deleted. " + filler.repeat(8);
-    var small = new HitHighlighter(3, 60);
+    var small = new HitHighlighter(3, 60, Analyzers::forLanguage);
 
     var fragments = small.highlight("en", "backup", text);
 
@@ -83,7 +84,7 @@ class HitHighlighterTest {
   void cutsOneOverlongSentenceAroundItsMatchAtWordBoundaries() {
     String text = "word ".repeat(100) + "the lighthouse keeper " + "word ".repeat(100);
 
-    var fragment = new HitHighlighter(1, 50).highlight("en", "lighthouse", text).getFirst();
+    var fragment = new HitHighlighter(1, 50, Analyzers::forLanguage).highlight("en", "lighthouse", text).getFirst();
 
     assertThat(fragment.text().length()).isLessThanOrEqualTo(50);
     assertThat(fragment.text()).doesNotStartWith(" ").doesNotEndWith(" ").contains("lighthouse");

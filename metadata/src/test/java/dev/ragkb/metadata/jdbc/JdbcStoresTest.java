@@ -1,4 +1,4 @@
-package dev.ragkb.ingest.jdbc;
+package dev.ragkb.metadata.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ragkb.ingest.jdbc;
+package dev.ragkb.metadata.jdbc;
 
 import dev.ragkb.core.RetriableException;
 import java.sql.Connection;

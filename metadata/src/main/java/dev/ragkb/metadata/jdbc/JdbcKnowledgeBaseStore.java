@@ -1,4 +1,4 @@
-package dev.ragkb.ingest.jdbc;
+package dev.ragkb.metadata.jdbc;
 
 import dev.ragkb.core.ConflictException;
 import dev.ragkb.core.FusionMethod;
