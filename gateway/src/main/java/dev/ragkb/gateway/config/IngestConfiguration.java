@@ -85,9 +85,9 @@ class IngestConfiguration {
   @ConditionalOnMissingBean(IngestionTransport.class)
   @ConditionalOnProperty(name = "ragkb.ingest.transport", havingValue = "in-process")
   InProcessTransport inProcessTransport(IngestPipeline pipeline, JobRecorder recorder,
-      @Qualifier("ingestExecutor") ExecutorService executor, IngestProperties properties) {
+      @Qualifier("ingestExecutor") ExecutorService executor, IngestProperties properties, DocumentStore documents) {
     return new InProcessTransport(pipeline, recorder, executor,
-        new RetryPolicy(properties.maxAttempts(), properties.initialBackoff()));
+        new RetryPolicy(properties.maxAttempts(), properties.initialBackoff()), documents);
   }
 
   @Bean

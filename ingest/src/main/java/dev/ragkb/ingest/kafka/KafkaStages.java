@@ -1,11 +1,8 @@
 package dev.ragkb.ingest.kafka;
 
 import dev.ragkb.core.ChunkIndex;
-import dev.ragkb.core.Document;
-import dev.ragkb.core.DocumentStatus;
 import dev.ragkb.core.DocumentStore;
 import dev.ragkb.core.RagkbException;
-import dev.ragkb.core.RetriableException;
 import dev.ragkb.ingest.Topics;
 import dev.ragkb.ingest.kafka.TopicRecord.DeadLetter;
 import dev.ragkb.ingest.kafka.TopicRecord.Payload;
@@ -18,8 +15,8 @@ import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
 import dev.ragkb.ingest.pipeline.IngestPipeline;
 import dev.ragkb.ingest.pipeline.IngestionListener;
 import dev.ragkb.ingest.pipeline.RetryPolicy;
+import dev.ragkb.ingest.pipeline.StageRunner;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,18 +36,13 @@ final class KafkaStages {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaStages.class);
 
-  /** Lets a stage's work be retried; it may throw anything. */
-  @FunctionalInterface
-  private interface Work {
-    void run();
-  }
-
   private final IngestPipeline pipeline;
   private final ChunkIndex index;
   private final IngestionListener listener;
   private final DocumentStore documents;
   private final StagePayloads payloads;
   private final Delivery delivery;
+  private final StageRunner runner;
 
   /** Where records go and how failures are retried; grouped to keep the constructor small. */
   record Delivery(RecordSender sender, JsonCodec codec, RetryPolicy retry, Clock clock) {}
@@ -63,16 +55,14 @@ final class KafkaStages {
     this.documents = documents;
     this.payloads = payloads;
     this.delivery = delivery;
+    this.runner = new StageRunner(delivery.retry(), documents, this::deadLetter);
   }
 
   void parse(List<ConsumerRecord<String, byte[]>> unit) {
     for (ConsumerRecord<String, byte[]> r : unit) {
       Optional<Request> request = decode(r, Request.class);
-      request.ifPresent(q -> withRetries("parse", q.document(), () -> {
+      request.ifPresent(q -> runner.run("parse", q.document(), () -> {
         DocumentReceived d = q.document();
-        if (!isCurrent(d)) {
-          return;
-        }
         listener.started(d);
         DocumentParsed parsed = pipeline.parse().run(d);
         String key = payloads.putParsed(d, parsed.parsed());
@@ -83,11 +73,8 @@ final class KafkaStages {
 
   void chunk(List<ConsumerRecord<String, byte[]>> unit) {
     for (ConsumerRecord<String, byte[]> r : unit) {
-      decode(r, Payload.class).ifPresent(p -> withRetries("chunk", p.document(), () -> {
+      decode(r, Payload.class).ifPresent(p -> runner.run("chunk", p.document(), () -> {
         DocumentReceived d = p.document();
-        if (!isCurrent(d)) {
-          return;
-        }
         DocumentChunked chunked = pipeline.chunk().run(new DocumentParsed(d, payloads.parsed(p.payloadKey())));
         String key = payloads.putChunked(chunked);
         delivery.sender().send(Topics.CHUNKED, Payload.of(d, key, chunked.chunks().size()));
@@ -97,14 +84,14 @@ final class KafkaStages {
 
   /** Embeds the chunks of every document in the unit together, in full batches. */
   void embed(List<ConsumerRecord<String, byte[]>> unit) {
-    inBatch("embed", this::isCurrent, payloads(unit, this::isCurrent),
+    inBatch("embed", runner::isCurrent, payloads(unit, runner::isCurrent),
         batch -> pipeline.embed().runAll(batch.stream().map(this::chunked).toList()).forEach(this::sendEmbedded),
         p -> sendEmbedded(pipeline.embed().run(chunked(p))));
   }
 
   /** Writes every document of the unit to the index with one commit. */
   void index(List<ConsumerRecord<String, byte[]>> unit) {
-    inBatch("index", this::awaitsIndexing, payloads(unit, this::awaitsIndexing),
+    inBatch("index", runner::awaitsIndexing, payloads(unit, runner::awaitsIndexing),
         batch -> pipeline.index().runAll(batch.stream().map(this::embedded).toList()).forEach(this::indexed),
         p -> indexed(pipeline.index().run(embedded(p))));
   }
@@ -132,11 +119,7 @@ final class KafkaStages {
     } catch (RuntimeException e) {
       log.info("{} of a batch of {} documents failed ({}); trying them one by one", stage, batch.size(), e.toString());
       for (Payload p : batch) {
-        withRetries(stage, p.document(), () -> {
-          if (need.test(p.document())) {
-            one.accept(p);
-          }
-        });
+        runner.run(stage, p.document(), need, () -> one.accept(p));
       }
     }
   }
@@ -156,7 +139,7 @@ final class KafkaStages {
 
   private void indexed(DocumentIndexed indexed) {
     DocumentReceived d = indexed.received();
-    if (!awaitsIndexing(d)) {
+    if (!runner.awaitsIndexing(d)) {
       // Deleted or replaced while the write was under way. A delete's own clean-up may have run
       // before the write, so undo it; a newer version replaces these chunks when it arrives.
       if (documents.find(d.kbId(), d.documentId()).isEmpty()) {
@@ -168,77 +151,15 @@ final class KafkaStages {
     payloads.deleteDerived(d);
   }
 
-  /** Sends a document to the dead-letter topic and reports the failure; the caller commits after this. */
+  /**
+   * Sends a document to the dead-letter topic and reports the failure; the caller commits after this.
+   *
+   * @throws dev.ragkb.core.RetriableException when the dead-letter topic cannot be written: the unit comes again
+   */
   private void deadLetter(String stage, DocumentReceived d, String code, String message, int attempts) {
     delivery.sender().send(Topics.DEAD_LETTERS, new DeadLetter(TopicRecord.SCHEMA_VERSION, d, stage, code, message,
         attempts, delivery.clock().instant()));
     listener.failed(d, code, message);
-  }
-
-  /**
-   * Runs the work, retrying retriable failures with backoff; when they run out, or at once for a
-   * permanent failure, the document is dead-lettered. A failure of a document that stopped being
-   * current meanwhile (its blobs deleted by a newer version) only drops it.
-   *
-   * @throws RetriableException when even the dead-letter topic cannot be written: the unit comes again
-   */
-  private void withRetries(String stage, DocumentReceived d, Work work) {
-    Duration backoff = delivery.retry().initialBackoff();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        work.run();
-        return;
-      } catch (RetriableException e) {
-        if (attempt >= delivery.retry().maxAttempts()) {
-          log.warn("giving up on document={} kb={} at {} after {} attempts", d.documentId(), d.kbId(), stage, attempt, e);
-          deadLetterIfCurrent(stage, d, e.code(), e.getMessage(), attempt);
-          return;
-        }
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2);
-      } catch (RagkbException e) {
-        if (deadLetterIfCurrent(stage, d, e.code(), e.getMessage(), attempt)) {
-          log.info("document={} kb={} failed at {}: {}", d.documentId(), d.kbId(), stage, e.getMessage());
-        }
-        return;
-      } catch (RuntimeException e) {
-        log.error("unexpected failure at {} of document={} kb={}", stage, d.documentId(), d.kbId(), e);
-        deadLetterIfCurrent(stage, d, "internal_error",
-            "unexpected error while ingesting (" + e.getClass().getSimpleName() + ")", attempt);
-        return;
-      }
-    }
-  }
-
-  /** @return whether it dead-lettered (else the document stopped being current and is only dropped) */
-  private boolean deadLetterIfCurrent(String stage, DocumentReceived d, String code, String message, int attempts) {
-    if (!isCurrent(d)) {
-      return false;
-    }
-    deadLetter(stage, d, code, message, attempts);
-    return true;
-  }
-
-  /** Whether the metadata still waits for this version of the document from this job. */
-  private boolean isCurrent(DocumentReceived d) {
-    return statusOfThisVersion(d).filter(DocumentStatus::inFlight).isPresent();
-  }
-
-  /**
-   * Whether the index stage still owes this version its write and its job's outcome: while current,
-   * and also once recorded indexed, because the document's status is written before its job's
-   * outcome and a redelivery after a crash between the two must still tell the job (the repeated
-   * write is idempotent).
-   */
-  private boolean awaitsIndexing(DocumentReceived d) {
-    return statusOfThisVersion(d).filter(s -> s.inFlight() || s == DocumentStatus.INDEXED).isPresent();
-  }
-
-  /** The stored status, when the stored record names this version (content and job) of the document. */
-  private Optional<DocumentStatus> statusOfThisVersion(DocumentReceived d) {
-    return documents.find(d.kbId(), d.documentId())
-        .filter(doc -> doc.contentHash().equals(d.contentHash()) && doc.jobId().equals(d.jobId()))
-        .map(Document::status);
   }
 
   /** An unreadable record cannot be retried; with no document to name, it is logged and skipped. */
@@ -255,15 +176,6 @@ final class KafkaStages {
       log.error("skipped an unreadable record at {}-{}@{} (document={}): {}", r.topic(), r.partition(), r.offset(),
           r.key(), e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetriableException("interrupted while backing off", e);
     }
   }
 }
