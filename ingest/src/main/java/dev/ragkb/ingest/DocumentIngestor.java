@@ -13,6 +13,7 @@ import dev.ragkb.core.RetriableException;
 import dev.ragkb.core.UnsupportedDocumentTypeException;
 import dev.ragkb.ingest.pipeline.IngestMessage.DocumentReceived;
 import dev.ragkb.ingest.pipeline.IngestionTransport;
+import dev.ragkb.parsing.SupportedTypes;
 import dev.ragkb.parsing.TikaDocumentParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,7 +89,7 @@ public final class DocumentIngestor {
     List<String> mediaTypes = uploads.stream().map(this::detect).toList();
     if (mediaTypes.stream().noneMatch(parser::supports)) {
       throw new UnsupportedDocumentTypeException(
-          "unsupported file type: " + describe(uploads, mediaTypes) + "; supported: PDF, Word, PowerPoint, Excel, HTML, Markdown, text, RTF, ODF, EPUB, CSV");
+          "unsupported file type: " + describe(uploads, mediaTypes) + "; supported: " + SupportedTypes.DESCRIPTION);
     }
     rejectDuplicateIds(kb, uploads);
     Instant now = clock.instant();

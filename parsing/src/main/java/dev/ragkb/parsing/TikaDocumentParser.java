@@ -143,25 +143,6 @@ public final class TikaDocumentParser {
   private static final Set<MediaType> PRESENTATIONS = Set.of(
       MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation"),
       MediaType.application("vnd.ms-powerpoint"));
-  /** Documents: what we ingest for its own text, on its own or inside a container. */
-  private static final Set<MediaType> DOCUMENTS = Set.of(
-      PDF,
-      MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document"),
-      MediaType.application("msword"),
-      MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation"),
-      MediaType.application("vnd.ms-powerpoint"),
-      MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-      MediaType.application("vnd.ms-excel"),
-      MediaType.text("html"),
-      MediaType.application("xhtml+xml"),
-      MediaType.text("markdown"),
-      MediaType.TEXT_PLAIN,
-      MediaType.application("rtf"),
-      MediaType.application("vnd.oasis.opendocument.text"),
-      MediaType.application("vnd.oasis.opendocument.spreadsheet"),
-      MediaType.application("vnd.oasis.opendocument.presentation"),
-      MediaType.application("epub+zip"),
-      MediaType.text("csv"));
   /**
    * Types that Tika also gives to unrecognised bytes by their file name alone, so that junk named {@code .txt}
    * would be ingested as garbage text: their first bytes are checked to be text.
@@ -177,15 +158,6 @@ public final class TikaDocumentParser {
   private static final double MAX_CONTROL_SHARE = 0.05;
   /** Types whose Tika parser holds the whole file's tree in memory. */
   private static final Set<MediaType> PARSED_IN_MEMORY = Set.of(MediaType.text("html"), MediaType.application("xhtml+xml"));
-  /** Containers: ingested for the documents they hold, recursively. */
-  private static final Set<MediaType> CONTAINERS = Set.of(
-      MediaType.application("zip"),
-      MediaType.parse("message/rfc822"),
-      MediaType.application("vnd.ms-outlook"));
-  /** Images, ingested only through OCR. */
-  private static final Set<MediaType> IMAGES = Set.of(
-      MediaType.image("png"), MediaType.image("jpeg"), MediaType.image("tiff"), MediaType.image("bmp"),
-      MediaType.image("gif"));
   /**
    * Zip-based formats (DOCX, XLSX, EPUB) yield a few characters of text per stored byte; past this ratio the file
    * is more likely a decompression bomb than a document.
@@ -355,9 +327,8 @@ public final class TikaDocumentParser {
   }
 
   /**
-   * Whether files of {@code mediaType} can be ingested: PDF, Word (DOCX, DOC), PowerPoint (PPTX, PPT), Excel
-   * (XLSX, XLS), HTML, Markdown, plain text, RTF, OpenDocument text/spreadsheet/presentation, EPUB, CSV, e-mails
-   * (EML, Outlook MSG) and ZIP archives of these; images too when scans are read ({@link #readsScans()}).
+   * Whether files of {@code mediaType} can be ingested: the {@link SupportedTypes}, images too when scans are read
+   * ({@link #readsScans()}).
    * Parameters ({@code ; charset=...}) and aliases ({@code text/x-web-markdown}) are accepted; a malformed type
    * is not.
    */
@@ -367,12 +338,13 @@ public final class TikaDocumentParser {
   }
 
   private boolean isSupported(MediaType type) {
-    return DOCUMENTS.contains(type) || CONTAINERS.contains(type) || (ocrActive && IMAGES.contains(type));
+    return SupportedTypes.DOCUMENTS.contains(type) || SupportedTypes.CONTAINERS.contains(type)
+        || (ocrActive && SupportedTypes.IMAGES.contains(type));
   }
 
   /** Embedded images are left out: OCR of every logo and thumbnail in an office file costs seconds each. */
   private static boolean isSupportedEmbedded(MediaType type) {
-    return DOCUMENTS.contains(type) || CONTAINERS.contains(type);
+    return SupportedTypes.DOCUMENTS.contains(type) || SupportedTypes.CONTAINERS.contains(type);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import dev.ragkb.indexing.elasticsearch.ElasticsearchIndex;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +49,11 @@ public record ElasticsearchProperties(
     @DefaultValue("60s") @NotNull Duration socketTimeout,
     @DefaultValue("100") @Min(1) @Max(10_000) int numCandidates,
     @DefaultValue Map<String, String> analyzers) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "apiKey");
+  }
+
 
   /** With vectors; {@link IndexConfiguration} leaves them out when Milvus holds them. */
   ElasticsearchIndex.Settings toSettings() {

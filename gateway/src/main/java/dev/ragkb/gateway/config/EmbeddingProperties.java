@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import dev.ragkb.indexing.onnx.Device;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -57,6 +58,11 @@ public record EmbeddingProperties(
     @DefaultValue("5") @Min(1) int maxAttempts,
     @DefaultValue("500ms") Duration initialBackoff,
     @DefaultValue("30s") Duration maxBackoff) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "apiKey");
+  }
+
 
   /** Where vectors come from. */
   public enum Provider {

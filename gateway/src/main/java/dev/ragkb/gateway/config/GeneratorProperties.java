@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -68,6 +69,11 @@ public record GeneratorProperties(
     @DefaultValue("0.72") @DecimalMin("-1") @DecimalMax("1") double minSupport,
     @DefaultValue @Valid Breaker breaker,
     @DefaultValue @Valid Context context) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "apiKey");
+  }
+
 
   /**
    * The circuit breaker around the LLM server.

@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import dev.ragkb.indexing.milvus.MilvusIndex;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,4 +36,9 @@ public record MilvusProperties(
     @DefaultValue("16") @Min(2) int m,
     @DefaultValue("200") @Min(1) int efConstruction,
     @DefaultValue("64") @Min(1) int ef,
-    @DefaultValue("10s") Duration timeout) {}
+    @DefaultValue("10s") Duration timeout) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "token");
+  }
+}

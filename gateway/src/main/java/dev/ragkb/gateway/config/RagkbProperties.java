@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -31,6 +32,11 @@ public record RagkbProperties(
     @Nullable String apiKey,
     @DefaultValue({"gateway", "ingest", "embedder"}) @NotEmpty Set<Role> roles,
     @Nullable Path blobDir) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "apiKey");
+  }
+
 
   /** A role of a process. */
   public enum Role {

@@ -1,5 +1,6 @@
 package dev.ragkb.gateway.config;
 
+import dev.ragkb.core.Redacted;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -26,4 +27,9 @@ public record RerankerProperties(
     @DefaultValue("") String model,
     @DefaultValue("") String apiKey,
     @DefaultValue("2s") Duration timeout,
-    @DefaultValue("30") @Min(1) int candidates) {}
+    @DefaultValue("30") @Min(1) int candidates) {
+  @Override
+  public String toString() {
+    return Redacted.toString(this, "apiKey");
+  }
+}

@@ -83,6 +83,17 @@ class GenerationConfigurationTest {
   }
 
   @Test
+  void neverPrintsTheApiKey() {
+    runner.withPropertyValues("ragkb.generator.url=http://127.0.0.1:9", "ragkb.generator.model=m",
+            "ragkb.generator.api-key=sk-do-not-log")
+        .run(context -> {
+          assertThat(context.getBean(GeneratorProperties.class).toString()).doesNotContain("sk-do-not-log")
+              .contains("apiKey=****");
+          assertThat(context.getBean(GeneratorProperties.class).apiKey()).isEqualTo("sk-do-not-log");
+        });
+  }
+
+  @Test
   void refusesToStartWithAUrlButNoModel() {
     runner.withPropertyValues("ragkb.generator.url=http://127.0.0.1:9")
         .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("ragkb.generator.model"));

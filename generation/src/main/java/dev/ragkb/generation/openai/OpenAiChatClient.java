@@ -1,6 +1,7 @@
 package dev.ragkb.generation.openai;
 
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.Redacted;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.generation.openai.ServerErrors.TryAgain;
 import dev.ragkb.generation.openai.StreamingExchange.End;
@@ -82,6 +83,11 @@ public final class OpenAiChatClient implements AutoCloseable {
    */
   public record Settings(URI baseUrl, @Nullable String apiKey, Duration connectTimeout, Duration firstTokenTimeout,
       Duration totalTimeout, int maxAttempts, Duration initialBackoff, Duration maxBackoff, Breaker breaker) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this, "apiKey");
+    }
+
     public Settings {
       Objects.requireNonNull(baseUrl, "baseUrl");
       if (maxAttempts < 1) {

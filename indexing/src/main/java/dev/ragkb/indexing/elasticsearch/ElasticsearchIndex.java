@@ -15,6 +15,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.Redacted;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
@@ -98,6 +99,11 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
       int numCandidates,
       Map<String, String> analyzers,
       boolean vectors) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this, "apiKey");
+    }
+
 
     public Settings {
       Objects.requireNonNull(url, "url");

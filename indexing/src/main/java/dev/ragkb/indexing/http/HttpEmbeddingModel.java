@@ -2,6 +2,7 @@ package dev.ragkb.indexing.http;
 
 import dev.ragkb.core.EmbeddingModel;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.Redacted;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.indexing.vector.UnitVectors;
 import java.io.IOException;
@@ -73,6 +74,11 @@ public final class HttpEmbeddingModel implements EmbeddingModel, AutoCloseable {
   public record Settings(URI baseUrl, EmbeddingApi api, String model, @Nullable String apiKey, int dimension,
       int batchSize, int maxConcurrentRequests, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
       Duration initialBackoff, Duration maxBackoff, String queryInstruction) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this, "apiKey");
+    }
+
     public Settings {
       Objects.requireNonNull(baseUrl, "baseUrl");
       Objects.requireNonNull(api, "api");

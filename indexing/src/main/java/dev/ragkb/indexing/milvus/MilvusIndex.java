@@ -3,6 +3,7 @@ package dev.ragkb.indexing.milvus;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.Hit;
+import dev.ragkb.core.Redacted;
 import dev.ragkb.core.RetriableException;
 import dev.ragkb.core.VectorIndex;
 import dev.ragkb.core.VectorQuery;
@@ -63,6 +64,11 @@ public final class MilvusIndex implements ChunkIndex, VectorIndex, AutoCloseable
    */
   public record Settings(String uri, @Nullable String token, String database, String collectionPrefix,
       Encoding encoding, int m, int efConstruction, int ef, Duration timeout) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this, "token");
+    }
+
     public Settings {
       Objects.requireNonNull(uri, "uri");
       Objects.requireNonNull(database, "database");

@@ -2,6 +2,7 @@ package dev.ragkb.retrieval.rerank;
 
 import dev.ragkb.core.Hit;
 import dev.ragkb.core.InvalidRequestException;
+import dev.ragkb.core.Redacted;
 import dev.ragkb.core.Reranker;
 import dev.ragkb.core.RetriableException;
 import java.io.IOException;
@@ -41,7 +42,12 @@ public final class HttpReranker implements Reranker {
    * @param model sent in the Cohere format; ignored by TEI
    * @param apiKey sent as a bearer token when not blank
    */
-  public record Settings(URI url, Format format, String model, String apiKey, Duration timeout) {}
+  public record Settings(URI url, Format format, String model, String apiKey, Duration timeout) {
+    @Override
+    public String toString() {
+      return Redacted.toString(this, "apiKey");
+    }
+  }
 
   private final Settings settings;
   private final HttpClient http;
