@@ -15,7 +15,6 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.ragkb.core.ChunkIndex;
 import dev.ragkb.core.EmbeddedChunk;
 import dev.ragkb.core.InvalidRequestException;
-import dev.ragkb.core.Redacted;
 import dev.ragkb.core.TextIndex;
 import dev.ragkb.core.TextQuery;
 import dev.ragkb.core.VectorIndex;
@@ -99,11 +98,6 @@ public final class ElasticsearchIndex implements ChunkIndex, TextIndex, VectorIn
       int numCandidates,
       Map<String, String> analyzers,
       boolean vectors) {
-    @Override
-    public String toString() {
-      return Redacted.toString(this, "apiKey");
-    }
-
 
     public Settings {
       Objects.requireNonNull(url, "url");
