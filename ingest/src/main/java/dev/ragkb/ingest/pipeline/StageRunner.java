@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs a stage's work for one document under the rules every transport shares, so that a stage is
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * or failed meanwhile is dropped); retriable failures are tried again after the {@link RetryPolicy}'s
  * doubling backoff; when the tries run out, or at once for a permanent failure, the document fails
  * through the transport's {@link Failures} (the Kafka transport dead-letters it), unless it stopped
- * being current meanwhile. Thread-safe.
+ * being current meanwhile. While it runs, the logging context (MDC) holds {@code jobId} and {@code
+ * documentId}. Thread-safe.
  */
 public final class StageRunner {
 
@@ -72,6 +74,13 @@ public final class StageRunner {
    * @throws Interrupted when interrupted while backing off
    */
   public void run(String stage, DocumentReceived d, Predicate<DocumentReceived> gate, Work work) {
+    // the job and document name every log line of the stage, the libraries' included
+    try (var job = MDC.putCloseable("jobId", d.jobId()); var document = MDC.putCloseable("documentId", d.documentId())) {
+      runLogged(stage, d, gate, work);
+    }
+  }
+
+  private void runLogged(String stage, DocumentReceived d, Predicate<DocumentReceived> gate, Work work) {
     Duration backoff = retry.initialBackoff();
     for (int attempt = 1; ; attempt++) {
       try {
