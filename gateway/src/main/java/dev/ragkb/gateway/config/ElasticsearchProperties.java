@@ -54,7 +54,6 @@ public record ElasticsearchProperties(
     return Redacted.toString(this, "apiKey");
   }
 
-
   /** With vectors; {@link IndexConfiguration} leaves them out when Milvus holds them. */
   ElasticsearchIndex.Settings toSettings() {
     return new ElasticsearchIndex.Settings(url, apiKey, indexPrefix, replicas, bulkOperations, maxConcurrentBulks,

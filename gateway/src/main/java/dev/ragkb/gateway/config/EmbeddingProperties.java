@@ -63,7 +63,6 @@ public record EmbeddingProperties(
     return Redacted.toString(this, "apiKey");
   }
 
-
   /** Where vectors come from. */
   public enum Provider {
     ONNX,

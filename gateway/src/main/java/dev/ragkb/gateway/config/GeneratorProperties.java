@@ -74,7 +74,6 @@ public record GeneratorProperties(
     return Redacted.toString(this, "apiKey");
   }
 
-
   /**
    * The circuit breaker around the LLM server.
    *

@@ -37,7 +37,6 @@ public record RagkbProperties(
     return Redacted.toString(this, "apiKey");
   }
 
-
   /** A role of a process. */
   public enum Role {
     GATEWAY,
